@@ -1,0 +1,13 @@
+package dev.seqserve.serving;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The seqserve inference service; component scanning starts here and stays inside {@code serving}. */
+@SpringBootApplication
+public class SeqserveApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SeqserveApplication.class, args);
+    }
+}
