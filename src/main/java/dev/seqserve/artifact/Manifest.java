@@ -1,0 +1,204 @@
+package dev.seqserve.artifact;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * Everything a server needs to know about one exported model, written as {@code manifest.json}
+ * beside {@code model.onnx}.
+ *
+ * @param formatVersion version of this manifest format ({@link #FORMAT_VERSION})
+ * @param name the model's name, equal to its folder name, e.g. {@code sentiment-gru}
+ * @param task what the model does
+ * @param architecture a short description, e.g. {@code gru} or {@code lstm-2x64}
+ * @param version the model version, bumped by every training run
+ * @param created ISO-8601 instant of the training run
+ * @param onnx the ONNX file, its checksum and its signature
+ * @param text text preprocessing; present for sentiment models only
+ * @param series series preprocessing; present for forecast models only
+ * @param metrics evaluation results, each with the split it was measured on
+ * @param training how the model was trained: hyper-parameters, seed, data and its checksums
+ */
+public record Manifest(
+        int formatVersion,
+        String name,
+        Task task,
+        String architecture,
+        String version,
+        String created,
+        OnnxModel onnx,
+        TextPreprocessing text,
+        SeriesPreprocessing series,
+        List<Metric> metrics,
+        Training training) {
+
+    /** The manifest format this code reads and writes. */
+    public static final int FORMAT_VERSION = 1;
+
+    public Manifest {
+        metrics = metrics == null ? List.of() : List.copyOf(metrics);
+    }
+
+    /** What a model does; serialised in lower case. */
+    public enum Task {
+        SENTIMENT,
+        FORECAST
+    }
+
+    /**
+     * The ONNX graph file and its signature.
+     *
+     * @param file file name inside the artifact folder, normally {@code model.onnx}
+     * @param sha256 lower-case hex SHA-256 of that file
+     * @param opset the ONNX opset of the default domain
+     * @param inputs graph inputs in order
+     * @param outputs graph outputs in order
+     */
+    public record OnnxModel(String file, String sha256, int opset, List<TensorSpec> inputs, List<TensorSpec> outputs) {}
+
+    /**
+     * One graph input or output.
+     *
+     * @param name tensor name in the graph
+     * @param type element type, e.g. {@code int64}, {@code int32}, {@code float}
+     * @param shape dimensions; symbolic ones by name (e.g. {@code batch}), fixed ones as digits
+     */
+    public record TensorSpec(String name, String type, List<String> shape) {}
+
+    /**
+     * How raw review text becomes token ids.
+     *
+     * @param lowercase fold to lower case
+     * @param stripHtml remove HTML tags such as {@code <br />} and decode common entities
+     * @param splitPunctuation make punctuation marks tokens of their own
+     * @param vocabularyFile the vocabulary file in the artifact folder, one token per line, id = line index
+     * @param vocabularySize number of ids, including PAD and OOV
+     * @param padId id used for padding
+     * @param oovId id of tokens outside the vocabulary
+     * @param maxLength longest token sequence fed to the model
+     * @param truncation which end to keep when a review is longer than {@code maxLength}
+     */
+    public record TextPreprocessing(
+            boolean lowercase,
+            boolean stripHtml,
+            boolean splitPunctuation,
+            String vocabularyFile,
+            int vocabularySize,
+            int padId,
+            int oovId,
+            int maxLength,
+            Truncation truncation) {}
+
+    /** Which part of an over-long token sequence is kept. */
+    public enum Truncation {
+        /** Keep the first {@code maxLength} tokens. */
+        HEAD,
+        /** Keep the last {@code maxLength} tokens. */
+        TAIL
+    }
+
+    /**
+     * How a numeric series becomes model input and model output becomes a forecast.
+     *
+     * @param frequency sampling frequency, e.g. {@code daily} or {@code monthly}
+     * @param window number of most recent values the model reads
+     * @param maxHorizon the most steps ahead the model forecasts
+     * @param strategy how multi-step forecasts are made, e.g. {@code direct}
+     * @param transforms ordered transforms applied before scaling, e.g. {@code log}, {@code difference:12}
+     * @param scaler the scaler fitted on the training split
+     * @param target what the model outputs for each step ahead: {@code value}, the scaled transformed
+     *     value, or {@code change}, its difference from the last input step (so that an output of
+     *     zero means "no change"); absent means {@code value}
+     */
+    public record SeriesPreprocessing(
+            String frequency,
+            int window,
+            int maxHorizon,
+            String strategy,
+            List<String> transforms,
+            Scaler scaler,
+            String target) {
+
+        /** The default {@link #target}. */
+        public static final String TARGET_VALUE = "value";
+
+        public SeriesPreprocessing {
+            transforms = transforms == null ? List.of() : List.copyOf(transforms);
+            target = target == null ? TARGET_VALUE : target;
+        }
+
+        /** A series section whose model outputs values, as manifests written before {@link #target} existed. */
+        public SeriesPreprocessing(
+                String frequency, int window, int maxHorizon, String strategy, List<String> transforms, Scaler scaler) {
+            this(frequency, window, maxHorizon, strategy, transforms, scaler, TARGET_VALUE);
+        }
+    }
+
+    /**
+     * A fitted scaler.
+     *
+     * @param kind e.g. {@code standard} (subtract mean, divide by standard deviation) or {@code minmax}
+     * @param parameters fitted values by name, e.g. {@code mean} and {@code std}
+     */
+    public record Scaler(String kind, Map<String, Double> parameters) {
+
+        public Scaler {
+            parameters = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(parameters, "parameters")));
+        }
+    }
+
+    /**
+     * One evaluation result.
+     *
+     * @param name metric name, e.g. {@code accuracy} or {@code mae}
+     * @param value the value
+     * @param split the data it was measured on, e.g. {@code imdb/dev.csv.gz} or {@code 1989}
+     */
+    public record Metric(String name, double value, String split) {}
+
+    /**
+     * Provenance of a training run.
+     *
+     * @param seed the random seed; the same seed and data repeat the run exactly
+     * @param hyperParameters every setting that shaped the model
+     * @param data the files read, with their checksums
+     * @param epochs epochs run
+     * @param bestEpoch the epoch whose weights were kept (early stopping)
+     * @param epochSeconds wall-clock seconds of each epoch
+     */
+    public record Training(
+            long seed,
+            Map<String, String> hyperParameters,
+            List<DataFile> data,
+            int epochs,
+            int bestEpoch,
+            List<Double> epochSeconds) {
+
+        public Training {
+            hyperParameters = hyperParameters == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(hyperParameters));
+            data = data == null ? List.of() : List.copyOf(data);
+            epochSeconds = epochSeconds == null ? List.of() : List.copyOf(epochSeconds);
+        }
+    }
+
+    /**
+     * A data file a model was trained or evaluated on.
+     *
+     * @param path where it was read from, relative to the data folder
+     * @param sha256 lower-case hex SHA-256 of the file's bytes
+     * @param role what it was used for, e.g. {@code train} or {@code dev}
+     */
+    public record DataFile(String path, String sha256, String role) {}
+
+    /** The value of the named metric, if the manifest has it. */
+    public OptionalDouble metric(String metricName) {
+        return metrics.stream()
+                .filter(m -> m.name().equals(metricName))
+                .mapToDouble(Metric::value)
+                .findFirst();
+    }
+}

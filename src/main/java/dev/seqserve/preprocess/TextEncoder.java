@@ -1,0 +1,126 @@
+package dev.seqserve.preprocess;
+
+import dev.seqserve.artifact.Manifest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns raw text into the token ids a sentiment model reads: tokenize, look up, truncate.
+ * Immutable and thread-safe; one call allocates the id array and a small scratch buffer.
+ */
+public final class TextEncoder {
+
+    private final Tokenizer tokenizer;
+    private final Vocabulary vocabulary;
+    private final int maxLength;
+    private final Manifest.Truncation truncation;
+
+    /**
+     * @param tokenizer splits text into tokens
+     * @param vocabulary maps tokens to ids
+     * @param maxLength the most ids a text becomes; at least 1
+     * @param truncation which end of a longer text is kept
+     */
+    public TextEncoder(Tokenizer tokenizer, Vocabulary vocabulary, int maxLength, Manifest.Truncation truncation) {
+        if (maxLength < 1) {
+            throw new IllegalArgumentException("maxLength must be at least 1, was " + maxLength);
+        }
+        this.tokenizer = tokenizer;
+        this.vocabulary = vocabulary;
+        this.maxLength = maxLength;
+        this.truncation = Objects.requireNonNull(truncation, "truncation");
+    }
+
+    /**
+     * The encoder a sentiment manifest describes.
+     *
+     * @param manifest a manifest with a text section
+     * @param vocabularyLines the lines of the manifest's vocabulary file
+     * @throws IllegalArgumentException if the vocabulary does not match what the manifest says
+     */
+    public static TextEncoder from(Manifest manifest, List<String> vocabularyLines) {
+        Manifest.TextPreprocessing text = manifest.text();
+        if (text == null) {
+            throw new IllegalArgumentException("manifest " + manifest.name() + " has no text section");
+        }
+        Vocabulary vocabulary = Vocabulary.fromTokens(vocabularyLines);
+        if (vocabulary.size() != text.vocabularySize()) {
+            throw new IllegalArgumentException("vocabulary has " + vocabulary.size()
+                    + " tokens but the manifest says " + text.vocabularySize());
+        }
+        if (text.padId() != Vocabulary.PAD_ID || text.oovId() != Vocabulary.OOV_ID) {
+            throw new IllegalArgumentException("padId and oovId must be " + Vocabulary.PAD_ID + " and "
+                    + Vocabulary.OOV_ID + ", were " + text.padId() + " and " + text.oovId());
+        }
+        return new TextEncoder(Tokenizer.from(text), vocabulary, text.maxLength(), text.truncation());
+    }
+
+    /**
+     * @param text the raw text
+     * @return its ids, at most {@link #maxLength()} of them
+     */
+    public EncodedText encode(CharSequence text) {
+        IdCollector collector = new IdCollector();
+        tokenizer.scan(text, collector);
+        return collector.result();
+    }
+
+    /** The tokenizer. */
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** The vocabulary. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** The most ids a text becomes. */
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** Which end of a longer text is kept. */
+    public Manifest.Truncation truncation() {
+        return truncation;
+    }
+
+    /**
+     * Collects ids into a ring of at most {@code maxLength} slots: for {@code TAIL} the ring keeps
+     * the last ones without knowing the text's length in advance; for {@code HEAD} later ids are only
+     * counted. The ring starts small because most requests are far shorter than the maximum.
+     */
+    private final class IdCollector implements Tokenizer.TokenSink {
+
+        private int[] ring = new int[Math.min(maxLength, 64)];
+        private int count;
+
+        @Override
+        public void token(char[] chars, int offset, int length) {
+            if (count < maxLength) {
+                if (count == ring.length) {
+                    ring = Arrays.copyOf(ring, Math.min(maxLength, ring.length * 2));
+                }
+                ring[count] = vocabulary.id(chars, offset, length);
+            } else if (truncation == Manifest.Truncation.TAIL) {
+                ring[count % maxLength] = vocabulary.id(chars, offset, length);
+            }
+            count++;
+        }
+
+        EncodedText result() {
+            if (count <= maxLength) {
+                return new EncodedText(count == ring.length ? ring : Arrays.copyOf(ring, count), count, false);
+            }
+            if (truncation == Manifest.Truncation.HEAD) {
+                return new EncodedText(ring, count, true);
+            }
+            int start = count % maxLength;
+            int[] ids = new int[maxLength];
+            System.arraycopy(ring, start, ids, 0, maxLength - start);
+            System.arraycopy(ring, 0, ids, maxLength - start, start);
+            return new EncodedText(ids, count, true);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.seqserve.serving.forecast;
+
+import dev.seqserve.preprocess.SeriesCodec;
+import dev.seqserve.serving.model.ForecastModel;
+import dev.seqserve.serving.model.ModelMetrics;
+import dev.seqserve.serving.model.ModelRegistry;
+import dev.seqserve.serving.model.batch.RequestRejectedException;
+import dev.seqserve.serving.web.InvalidInputException;
+import dev.seqserve.serving.web.ProblemType;
+import org.springframework.stereotype.Service;
+
+/** Forecasts a series: check it against the model, encode, run, decode back to the series' units. */
+@Service
+class ForecastService {
+
+    private final ModelRegistry registry;
+    private final ModelMetrics metrics;
+
+    ForecastService(ModelRegistry registry, ModelMetrics metrics) {
+        this.registry = registry;
+        this.metrics = metrics;
+    }
+
+    /**
+     * @param request a validated request
+     * @throws InvalidInputException when the series or horizon does not suit the model
+     */
+    ForecastResponse forecast(ForecastRequest request) {
+        long start = System.nanoTime();
+        ForecastModel model = registry.forecast(request.model());
+        String outcome = "error";
+        try {
+            SeriesCodec codec = model.codec();
+            double[] series = request.series();
+            int horizon = request.horizon();
+            check(model, codec, series, horizon);
+            long encodeStart = System.nanoTime();
+            float[] input = encode(codec, series);
+            metrics.preprocessing(model.name(), "encode", System.nanoTime() - encodeStart);
+            float[] output = model.forecast(input);
+            long decodeStart = System.nanoTime();
+            double[] forecast = codec.decode(series, output, horizon);
+            metrics.preprocessing(model.name(), "decode", System.nanoTime() - decodeStart);
+            outcome = "success";
+            return new ForecastResponse(forecast, horizon, model.ref());
+        } catch (InvalidInputException e) {
+            outcome = "invalid";
+            throw e;
+        } catch (RequestRejectedException e) {
+            outcome = "rejected";
+            throw e;
+        } finally {
+            metrics.request("forecast", model.name(), outcome, 1, System.nanoTime() - start);
+        }
+    }
+
+    private static void check(ForecastModel model, SeriesCodec codec, double[] series, int horizon) {
+        if (series.length < codec.minLength()) {
+            throw new InvalidInputException(ProblemType.SERIES_TOO_SHORT, "Model " + model.name() + " needs a series of at least "
+                    + codec.minLength() + " values; this one has " + series.length + ".");
+        }
+        if (horizon < 1 || horizon > codec.maxHorizon()) {
+            throw new InvalidInputException(ProblemType.HORIZON_OUT_OF_RANGE, "Model " + model.name()
+                    + " forecasts 1 to " + codec.maxHorizon() + " steps ahead; the horizon was " + horizon + ".");
+        }
+    }
+
+    private static float[] encode(SeriesCodec codec, double[] series) {
+        try {
+            return codec.encode(series);
+        } catch (IllegalArgumentException e) {
+            // e.g. a log transform given a value that is not positive
+            throw new InvalidInputException(ProblemType.INVALID_SERIES, "The series does not suit the model: "
+                    + e.getMessage() + ".");
+        }
+    }
+}

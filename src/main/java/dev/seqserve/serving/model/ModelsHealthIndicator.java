@@ -1,0 +1,24 @@
+package dev.seqserve.serving.model;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/** Health contributor {@code models}, in the readiness group: DOWN until every model is warm. */
+final class ModelsHealthIndicator implements HealthIndicator {
+
+    private final ModelRegistry registry;
+
+    ModelsHealthIndicator(ModelRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Health health() {
+        Map<String, String> versions = new TreeMap<>();
+        registry.all().forEach(m -> versions.put(m.name(), m.manifest().version()));
+        Health.Builder health = registry.isWarm() ? Health.up() : Health.down().withDetail("reason", "warming up");
+        return health.withDetail("models", versions).build();
+    }
+}

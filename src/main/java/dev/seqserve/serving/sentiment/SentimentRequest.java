@@ -1,0 +1,37 @@
+package dev.seqserve.serving.sentiment;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.seqserve.serving.web.HasText;
+import dev.seqserve.serving.web.Limit;
+import dev.seqserve.serving.web.ProblemPayload;
+import dev.seqserve.serving.web.WithinLimit;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+
+/**
+ * The body of {@code POST /sentiment}: exactly one of {@code text} and {@code texts}.
+ *
+ * @param text one review
+ * @param texts several reviews, answered in order
+ * @param model the model's name; the default sentiment model when absent
+ */
+record SentimentRequest(
+        @HasText @WithinLimit(Limit.TEXT_LENGTH) String text,
+        @NotEmpty(message = "must hold at least one text") @WithinLimit(Limit.TEXTS)
+                List<@NotNull @HasText @WithinLimit(Limit.TEXT_LENGTH) String> texts,
+        String model) {
+
+    @JsonIgnore
+    @AssertTrue(message = "Give \"text\" or \"texts\"", payload = ProblemPayload.MissingField.class)
+    boolean isTextOrTextsGiven() {
+        return text != null || texts != null;
+    }
+
+    @JsonIgnore
+    @AssertTrue(message = "Give \"text\" or \"texts\", not both")
+    boolean isOnlyTextOrTexts() {
+        return text == null || texts == null;
+    }
+}

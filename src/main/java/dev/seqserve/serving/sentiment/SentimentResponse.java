@@ -1,0 +1,19 @@
+package dev.seqserve.serving.sentiment;
+
+import dev.seqserve.serving.model.ModelRef;
+
+/**
+ * The answer to a request with {@code text}.
+ *
+ * @param label {@code positive} or {@code negative}
+ * @param score the probability that the review is positive
+ * @param tokens how many tokens the model read
+ * @param truncated whether the review was cut to the model's maximum length
+ * @param model the model that answered
+ */
+record SentimentResponse(String label, float score, int tokens, boolean truncated, ModelRef model) {
+
+    static SentimentResponse of(SentimentResult result, ModelRef model) {
+        return new SentimentResponse(result.label(), result.score(), result.tokens(), result.truncated(), model);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.seqserve.serving.web;
+
+import dev.seqserve.serving.model.InferenceTimeoutException;
+import dev.seqserve.serving.model.UnknownModelException;
+import dev.seqserve.serving.model.WrongModelTaskException;
+import dev.seqserve.serving.model.batch.DeadlineExceededException;
+import dev.seqserve.serving.model.batch.RequestRejectedException;
+import java.net.URI;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one error handler: every error becomes an RFC 9457 {@code application/problem+json} body with a
+ * stable {@code type} ({@link ProblemType}). Expected errors log at debug; unexpected ones log at error
+ * and answer a generic 500 without internals.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalidInput(InvalidInputException e, WebRequest request) {
+        return problem(e.type(), e.getMessage(), new HttpHeaders(), request);
+    }
+
+    @ExceptionHandler(UnknownModelException.class)
+    ResponseEntity<Object> unknownModel(UnknownModelException e, WebRequest request) {
+        return problem(ProblemType.UNKNOWN_MODEL, e.getMessage(), new HttpHeaders(), request);
+    }
+
+    @ExceptionHandler(WrongModelTaskException.class)
+    ResponseEntity<Object> wrongTask(WrongModelTaskException e, WebRequest request) {
+        return problem(ProblemType.WRONG_MODEL_TASK, e.getMessage(), new HttpHeaders(), request);
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> tooLarge(PayloadTooLargeException e, WebRequest request) {
+        return problem(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), new HttpHeaders(), request);
+    }
+
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e, WebRequest request) {
+        ProblemType type = e instanceof DeadlineExceededException ? ProblemType.DEADLINE_EXCEEDED : ProblemType.OVERLOADED;
+        return problem(type, "The service is busy: " + e.getMessage() + ". Retry after "
+                + e.retryAfterSeconds() + " s.", retryAfter(e.retryAfterSeconds()), request);
+    }
+
+    @ExceptionHandler(InferenceTimeoutException.class)
+    ResponseEntity<Object> timedOut(InferenceTimeoutException e, WebRequest request) {
+        return problem(ProblemType.DEADLINE_EXCEEDED, e.getMessage(), retryAfter(1), request);
+    }
+
+    @ExceptionHandler(RejectedExecutionException.class)
+    ResponseEntity<Object> shuttingDown(RejectedExecutionException e, WebRequest request) {
+        return problem(ProblemType.OVERLOADED, "The service is shutting down.", retryAfter(1), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        log.error("Unexpected error answering {}", describe(request), e);
+        return problem(ProblemType.INTERNAL_ERROR, "The server could not answer this request.", new HttpHeaders(), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Violations.Verdict verdict = Violations.judge(e.getBindingResult());
+        ResponseEntity<Object> response = problem(verdict.type(), verdict.detail(), headers, request);
+        ((ProblemDetail) response.getBody()).setProperty("errors", verdict.errors());
+        return response;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        UnreadableBody.Verdict verdict = UnreadableBody.judge(e);
+        return problem(verdict.type(), verdict.detail(), headers, request);
+    }
+
+    /** Everything Spring MVC raises itself (404, 405, 406, 415…) gets its stable type here. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail detail && !isTyped(detail)) {
+            ProblemType type = ofStatus(status.value());
+            if (type == ProblemType.INTERNAL_ERROR) {
+                log.error("Error answering {}", describe(request), e);
+                detail.setDetail("The server could not answer this request.");
+            } else {
+                log.debug("{} for {}: {}", status.value(), describe(request), e.getMessage());
+            }
+            detail.setType(type.uri());
+            detail.setTitle(type.title());
+            detail.setInstance(instance(request));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static boolean isTyped(ProblemDetail detail) {
+        return detail.getType() != null && detail.getType().toString().startsWith(ProblemType.BASE);
+    }
+
+    private static ProblemType ofStatus(int status) {
+        return switch (status) {
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ProblemType.DEADLINE_EXCEEDED;
+            default -> status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_REQUEST;
+        };
+    }
+
+    private ResponseEntity<Object> problem(ProblemType type, String detail, HttpHeaders headers, WebRequest request) {
+        if (type != ProblemType.INTERNAL_ERROR) {
+            log.debug("{} {} for {}: {}", type.status().value(), type.slug(), describe(request), detail);
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        body.setType(type.uri());
+        body.setTitle(type.title());
+        body.setInstance(instance(request));
+        return ResponseEntity.status(type.status()).headers(headers).body(body);
+    }
+
+    private static HttpHeaders retryAfter(long seconds) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return headers;
+    }
+
+    private static URI instance(WebRequest request) {
+        if (request instanceof NativeWebRequest nativeRequest
+                && nativeRequest.getNativeRequest() instanceof jakarta.servlet.http.HttpServletRequest http) {
+            try {
+                return URI.create(http.getRequestURI());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(WebRequest request) {
+        return request.getDescription(false);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.seqserve.serving.web;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every kind of error the API answers, each with a stable {@code type} URI
+ * ({@code https://seqserve.dev/problems/<slug>}) that {@code openapi.yaml} lists. Declared from the most
+ * to the least fundamental, so a request with several faults reports the first.
+ */
+public enum ProblemType {
+    MALFORMED_JSON("malformed-json", HttpStatus.BAD_REQUEST, "Malformed JSON"),
+    WRONG_TYPE("wrong-type", HttpStatus.BAD_REQUEST, "Wrong type"),
+    MISSING_FIELD("missing-field", HttpStatus.BAD_REQUEST, "Missing field"),
+    INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request"),
+    BLANK_TEXT("blank-text", HttpStatus.BAD_REQUEST, "Blank text"),
+    TEXT_TOO_LONG("text-too-long", HttpStatus.BAD_REQUEST, "Text too long"),
+    BATCH_TOO_LARGE("batch-too-large", HttpStatus.BAD_REQUEST, "Too many texts"),
+    NON_FINITE_NUMBER("non-finite-number", HttpStatus.BAD_REQUEST, "Non-finite number"),
+    SERIES_TOO_LONG("series-too-long", HttpStatus.BAD_REQUEST, "Series too long"),
+    UNKNOWN_MODEL("unknown-model", HttpStatus.NOT_FOUND, "Unknown model"),
+    WRONG_MODEL_TASK("wrong-model-task", HttpStatus.BAD_REQUEST, "Model of the wrong task"),
+    SERIES_TOO_SHORT("series-too-short", HttpStatus.BAD_REQUEST, "Series too short"),
+    INVALID_SERIES("invalid-series", HttpStatus.BAD_REQUEST, "Series the model cannot take"),
+    HORIZON_OUT_OF_RANGE("horizon-out-of-range", HttpStatus.BAD_REQUEST, "Horizon out of range"),
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    OVERLOADED("overloaded", HttpStatus.SERVICE_UNAVAILABLE, "Overloaded"),
+    DEADLINE_EXCEEDED("deadline-exceeded", HttpStatus.SERVICE_UNAVAILABLE, "Deadline exceeded"),
+    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+    /** Where every {@code type} URI starts. */
+    public static final String BASE = "https://seqserve.dev/problems/";
+
+    private final String slug;
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemType(String slug, HttpStatus status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    /** The {@code type} URI. */
+    public URI uri() {
+        return URI.create(BASE + slug);
+    }
+
+    /** The last segment of the {@code type} URI. */
+    public String slug() {
+        return slug;
+    }
+
+    /** The HTTP status it is answered with. */
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** The {@code title}, the same for every occurrence. */
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.seqserve.training.nn;
+
+/**
+ * The GRU cell on packed sub-batches, ONNX gate order z, r, h with {@code linear_before_reset = 1}:
+ * h̃ = tanh(Wh·x + Wbh + r⊙(Rh·h' + Rbh)) and h = (1−z)⊙h̃ + z⊙h'.
+ */
+final class GruKernel {
+
+    private GruKernel() {
+    }
+
+    static void forward(RecurrentLayer layer, Packing p, RnnCache c) {
+        int hid = layer.hidden;
+        int g = layer.gateWidth;
+        int rows = p.rows();
+        c.aux = RnnCache.grow(c.aux, rows * hid);
+        c.stepBuf = RnnCache.grow(c.stepBuf, p.batch() * g);
+        float[] bias = layer.b.value();
+        float[] gates = c.gates;
+        float[] rec = c.stepBuf;
+        for (int row = 0; row < rows; row++) {
+            System.arraycopy(bias, 0, gates, row * g, g);
+        }
+        VectorMath.gemm(c.x, 0, layer.input, layer.wT, 0, g, gates, 0, g, rows, g, layer.input);
+        for (int t = 0; t < p.steps(); t++) {
+            int n = p.active(t);
+            int base = p.offset(t);
+            for (int q = 0; q < n; q++) {
+                System.arraycopy(bias, g, rec, q * g, g);
+            }
+            if (t > 0) {
+                VectorMath.gemm(c.h, p.offset(t - 1) * hid, hid, layer.rT, 0, g, rec, 0, g, n, g, hid);
+            }
+            for (int q = 0; q < n; q++) {
+                int row = base + q;
+                int gr = row * g;
+                VectorMath.add(rec, q * g, gates, gr, 2 * hid);
+                Activations.sigmoid(gates, gr, 2 * hid);
+                // Keep Rh·h' + Rbh: the backward pass needs it for dr.
+                System.arraycopy(rec, q * g + 2 * hid, c.aux, row * hid, hid);
+                for (int j = 0; j < hid; j++) {
+                    gates[gr + 2 * hid + j] = Math.fma(gates[gr + hid + j], rec[q * g + 2 * hid + j], gates[gr + 2 * hid + j]);
+                }
+                Activations.tanh(gates, gr + 2 * hid, hid);
+                int hr = row * hid;
+                int prev = t > 0 ? (p.offset(t - 1) + q) * hid : -1;
+                for (int j = 0; j < hid; j++) {
+                    float z = gates[gr + j];
+                    float cand = gates[gr + 2 * hid + j];
+                    float hPrev = prev >= 0 ? c.h[prev + j] : 0f;
+                    c.h[hr + j] = Math.fma(z, hPrev - cand, cand);
+                }
+            }
+        }
+    }
+
+    /**
+     * Leaves the input-side gate gradients in {@code c.gates} and the recurrent-side ones (the h block
+     * multiplied by r) in {@code c.aux2}.
+     */
+    static void backward(RecurrentLayer layer, Packing p, RnnCache c, float[] dh) {
+        int hid = layer.hidden;
+        int g = layer.gateWidth;
+        c.aux2 = RnnCache.grow(c.aux2, p.rows() * g);
+        c.dhRec = RnnCache.growZeroed(c.dhRec, p.batch() * hid);
+        for (int t = p.steps() - 1; t >= 0; t--) {
+            int n = p.active(t);
+            int base = p.offset(t);
+            for (int q = 0; q < n; q++) {
+                int row = base + q;
+                int prev = t > 0 ? (p.offset(t - 1) + q) * hid : -1;
+                gateGradients(c, row, prev, q * hid, hid, g, dh);
+            }
+            if (t > 0) {
+                VectorMath.gemm(c.aux2, base * g, g, layer.r.value(), 0, hid, c.dhRec, 0, hid, n, hid, g);
+            }
+        }
+    }
+
+    /** One row: sets dhRec to the direct path z⊙dh; the caller adds the path through R. */
+    private static void gateGradients(RnnCache c, int row, int prev, int qr, int hid, int g, float[] dhOut) {
+        float[] gates = c.gates;
+        float[] dGr = c.aux2;
+        int gr = row * g;
+        int hr = row * hid;
+        for (int j = 0; j < hid; j++) {
+            float z = gates[gr + j];
+            float r = gates[gr + hid + j];
+            float cand = gates[gr + 2 * hid + j];
+            float hPrev = prev >= 0 ? c.h[prev + j] : 0f;
+            float dh = dhOut[hr + j] + c.dhRec[qr + j];
+            float dz = dh * (hPrev - cand) * z * (1 - z);
+            float dCand = dh * (1 - z) * (1 - cand * cand);
+            float dr = dCand * c.aux[hr + j] * r * (1 - r);
+            gates[gr + j] = dz;
+            gates[gr + hid + j] = dr;
+            gates[gr + 2 * hid + j] = dCand;
+            dGr[gr + j] = dz;
+            dGr[gr + hid + j] = dr;
+            dGr[gr + 2 * hid + j] = dCand * r;
+            c.dhRec[qr + j] = dh * z;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.seqserve.training.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Review sentiment: token ids → embedding → LSTM/GRU → mean ‖ max pooling over the real steps → dropout →
+ * dense(2H → 1) → logit, trained with binary cross-entropy.
+ *
+ * <p>Parameters, in {@link #params()} order: {@code embedding} [V × E], {@code rnn.W} [G·H × E], {@code rnn.R}
+ * [G·H × H], {@code rnn.B} [2·G·H], {@code dense.W} [1 × 2H], {@code dense.b} [1], where G is 4 for LSTM and 3
+ * for GRU. Not thread-safe: one caller at a time (each call already uses every core).
+ */
+public final class SentimentNet {
+
+    private final SentimentConfig config;
+    final Embedding embedding;
+    final RecurrentLayer rnn;
+    final Dense dense;
+    private final List<Param> params;
+    private final List<Param> denseParams;
+    private final List<SentimentPass> passes = new ArrayList<>();
+    private long calls;
+    /** Shards per batch; results are bit-identical for a given value, so it is fixed per machine. */
+    int shards = Parallel.THREADS;
+
+    /**
+     * Builds the network with weights drawn from {@code config.seed()}.
+     *
+     * @param config the shape
+     */
+    public SentimentNet(SentimentConfig config) {
+        this.config = config;
+        SplittableRandom random = new SplittableRandom(config.seed());
+        this.embedding = new Embedding("embedding", config.vocabSize(), config.embeddingDim(), random);
+        this.rnn = new RecurrentLayer("rnn", config.cell(), config.embeddingDim(), config.hidden(), random);
+        this.dense = new Dense("dense", 2 * config.hidden(), 1, random);
+        this.denseParams = List.copyOf(concat(rnn.params(), dense.params()));
+        this.params = List.copyOf(concat(List.of(embedding.table), denseParams));
+    }
+
+    private static List<Param> concat(List<Param> a, List<Param> b) {
+        List<Param> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * The shape this network was built with.
+     *
+     * @return the config
+     */
+    public SentimentConfig config() {
+        return config;
+    }
+
+    /**
+     * The trainable parameters with stable names, in ONNX layouts.
+     *
+     * @return an unmodifiable list
+     */
+    public List<Param> params() {
+        return params;
+    }
+
+    /**
+     * Inference logits (no dropout) for a ragged batch.
+     *
+     * @param tokens one array of token ids per example, each at least one long
+     * @return one logit per example, in input order
+     */
+    public float[] logits(int[][] tokens) {
+        ShardPlan plan = plan(tokens);
+        Parallel.run(plan.shards(), s -> passes.get(s).forward(this, tokens, plan.members[s], plan.packings[s], false, 0));
+        return gatherLogits(plan, tokens.length);
+    }
+
+    /**
+     * Inference probabilities of the positive class.
+     *
+     * @param tokens one array of token ids per example, each at least one long
+     * @return σ(logit) per example, in input order
+     */
+    public float[] predict(int[][] tokens) {
+        float[] out = logits(tokens);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Losses.sigmoid(out[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Training step: forward with dropout, mean binary cross-entropy, and its gradient added into every
+     * parameter's {@link Param#grad()} (call {@link ParamSet#zeroGrad()} between batches).
+     *
+     * @param tokens one array of token ids per example, each at least one long
+     * @param labels 0 or 1 (or a soft target in between) per example
+     * @return the mean loss over the batch
+     */
+    public double lossAndGradients(int[][] tokens, float[] labels) {
+        return lossAndGradients(tokens, labels, ++calls);
+    }
+
+    /** As the public method, with the dropout masks of training call {@code call} (tests repeat a call). */
+    double lossAndGradients(int[][] tokens, float[] labels, long call) {
+        if (labels.length != tokens.length) {
+            throw new IllegalArgumentException(tokens.length + " examples but " + labels.length + " labels");
+        }
+        ShardPlan plan = plan(tokens);
+        float scale = 1f / tokens.length;
+        Parallel.run(plan.shards(), s -> {
+            SentimentPass pass = passes.get(s);
+            pass.forward(this, tokens, plan.members[s], plan.packings[s], true, call);
+            pass.backward(this, labels, plan.members[s], plan.packings[s], scale);
+        });
+        double loss = 0;
+        for (int s = 0; s < plan.shards(); s++) {
+            SentimentPass pass = passes.get(s);
+            loss += pass.loss;
+            pass.grads.drainInto();
+            embedding.scatter(tokens, plan.members[s], plan.packings[s], pass.dx);
+        }
+        return loss / tokens.length;
+    }
+
+    private ShardPlan plan(int[][] tokens) {
+        int[] lengths = new int[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            lengths[i] = tokens[i].length;
+        }
+        ShardPlan plan = ShardPlan.of(lengths, shards);
+        while (passes.size() < plan.shards()) {
+            passes.add(new SentimentPass(denseParams));
+        }
+        rnn.prepare();
+        return plan;
+    }
+
+    private float[] gatherLogits(ShardPlan plan, int size) {
+        float[] out = new float[size];
+        for (int s = 0; s < plan.shards(); s++) {
+            for (int q = 0; q < plan.members[s].length; q++) {
+                out[plan.members[s][q]] = passes.get(s).logits[q];
+            }
+        }
+        return out;
+    }
+}

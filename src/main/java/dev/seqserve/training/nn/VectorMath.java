@@ -1,0 +1,216 @@
+package dev.seqserve.training.nn;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SIMD kernels on row-major float arrays: the matrix products and element-wise loops the layers need.
+ *
+ * <p>Every kernel sums over the shared dimension in increasing index order with one fused multiply-add per
+ * term, whichever code path (vector block, vector column tail or scalar tail) handles an element, so a row's
+ * result never depends on the other rows in the same call. That is what makes padding and batching invisible.
+ */
+final class VectorMath {
+
+    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    static final int LANES = SPECIES.length();
+
+    /** Shared-dimension block: keeps a 3-vector strip of B in L1 while all rows of A pass over it. */
+    private static final int KC = 256;
+
+    /** Row block: keeps the rows of A for one shared-dimension block in L1/L2 while the strips of B pass. */
+    private static final int MC = 64;
+
+    private VectorMath() {
+    }
+
+    /** C[m×n] += A[m×k] · B[k×n]; all row-major with the given offsets and row strides. */
+    static void gemm(float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc, int m, int n, int k) {
+        gemmStrided(a, aOff, lda, 1, b, bOff, ldb, c, cOff, ldc, m, n, k);
+    }
+
+    /** C[m×n] += Aᵀ · B where A is stored row-major as [k×m] and B as [k×n]. */
+    static void gemmTransA(float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                           float[] c, int cOff, int ldc, int m, int n, int k) {
+        gemmStrided(a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc, m, n, k);
+    }
+
+    /** C += A·B with A(i, p) at a[aOff + i·ai + p·ap]. */
+    private static void gemmStrided(float[] a, int aOff, int ai, int ap, float[] b, int bOff, int ldb,
+                                    float[] c, int cOff, int ldc, int m, int n, int k) {
+        int wide = 3 * LANES;
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int p1 = Math.min(k, p0 + KC);
+            for (int i0 = 0; i0 < m; i0 += MC) {
+                int i1 = Math.min(m, i0 + MC);
+                int j = 0;
+                for (; j + wide <= n; j += wide) {
+                    int i = i0;
+                    for (; i + 4 <= i1; i += 4) {
+                        block4x3(a, aOff + i * ai, ai, ap, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc, p0, p1);
+                    }
+                    for (; i < i1; i++) {
+                        block1x3(a, aOff + i * ai, ap, b, bOff + j, ldb, c, cOff + i * ldc + j, p0, p1);
+                    }
+                }
+                for (; j + LANES <= n; j += LANES) {
+                    for (int i = i0; i < i1; i++) {
+                        block1x1(a, aOff + i * ai, ap, b, bOff + j, ldb, c, cOff + i * ldc + j, p0, p1);
+                    }
+                }
+                for (; j < n; j++) {
+                    for (int i = i0; i < i1; i++) {
+                        int ci = cOff + i * ldc + j;
+                        float acc = c[ci];
+                        int aIdx = aOff + i * ai;
+                        for (int p = p0; p < p1; p++) {
+                            acc = Math.fma(a[aIdx + p * ap], b[bOff + p * ldb + j], acc);
+                        }
+                        c[ci] = acc;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void block4x3(float[] a, int aBase, int ai, int ap, float[] b, int bBase, int ldb,
+                                 float[] c, int cBase, int ldc, int p0, int p1) {
+        int l = LANES;
+        FloatVector c00 = FloatVector.fromArray(SPECIES, c, cBase);
+        FloatVector c01 = FloatVector.fromArray(SPECIES, c, cBase + l);
+        FloatVector c02 = FloatVector.fromArray(SPECIES, c, cBase + 2 * l);
+        FloatVector c10 = FloatVector.fromArray(SPECIES, c, cBase + ldc);
+        FloatVector c11 = FloatVector.fromArray(SPECIES, c, cBase + ldc + l);
+        FloatVector c12 = FloatVector.fromArray(SPECIES, c, cBase + ldc + 2 * l);
+        FloatVector c20 = FloatVector.fromArray(SPECIES, c, cBase + 2 * ldc);
+        FloatVector c21 = FloatVector.fromArray(SPECIES, c, cBase + 2 * ldc + l);
+        FloatVector c22 = FloatVector.fromArray(SPECIES, c, cBase + 2 * ldc + 2 * l);
+        FloatVector c30 = FloatVector.fromArray(SPECIES, c, cBase + 3 * ldc);
+        FloatVector c31 = FloatVector.fromArray(SPECIES, c, cBase + 3 * ldc + l);
+        FloatVector c32 = FloatVector.fromArray(SPECIES, c, cBase + 3 * ldc + 2 * l);
+        for (int p = p0; p < p1; p++) {
+            int bi = bBase + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + l);
+            FloatVector b2 = FloatVector.fromArray(SPECIES, b, bi + 2 * l);
+            int aIdx = aBase + p * ap;
+            FloatVector x = FloatVector.broadcast(SPECIES, a[aIdx]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            x = FloatVector.broadcast(SPECIES, a[aIdx + ai]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            x = FloatVector.broadcast(SPECIES, a[aIdx + 2 * ai]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            x = FloatVector.broadcast(SPECIES, a[aIdx + 3 * ai]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+        }
+        c00.intoArray(c, cBase);
+        c01.intoArray(c, cBase + l);
+        c02.intoArray(c, cBase + 2 * l);
+        c10.intoArray(c, cBase + ldc);
+        c11.intoArray(c, cBase + ldc + l);
+        c12.intoArray(c, cBase + ldc + 2 * l);
+        c20.intoArray(c, cBase + 2 * ldc);
+        c21.intoArray(c, cBase + 2 * ldc + l);
+        c22.intoArray(c, cBase + 2 * ldc + 2 * l);
+        c30.intoArray(c, cBase + 3 * ldc);
+        c31.intoArray(c, cBase + 3 * ldc + l);
+        c32.intoArray(c, cBase + 3 * ldc + 2 * l);
+    }
+
+    private static void block1x3(float[] a, int aBase, int ap, float[] b, int bBase, int ldb,
+                                 float[] c, int cBase, int p0, int p1) {
+        int l = LANES;
+        FloatVector c0 = FloatVector.fromArray(SPECIES, c, cBase);
+        FloatVector c1 = FloatVector.fromArray(SPECIES, c, cBase + l);
+        FloatVector c2 = FloatVector.fromArray(SPECIES, c, cBase + 2 * l);
+        for (int p = p0; p < p1; p++) {
+            int bi = bBase + p * ldb;
+            FloatVector x = FloatVector.broadcast(SPECIES, a[aBase + p * ap]);
+            c0 = x.fma(FloatVector.fromArray(SPECIES, b, bi), c0);
+            c1 = x.fma(FloatVector.fromArray(SPECIES, b, bi + l), c1);
+            c2 = x.fma(FloatVector.fromArray(SPECIES, b, bi + 2 * l), c2);
+        }
+        c0.intoArray(c, cBase);
+        c1.intoArray(c, cBase + l);
+        c2.intoArray(c, cBase + 2 * l);
+    }
+
+    private static void block1x1(float[] a, int aBase, int ap, float[] b, int bBase, int ldb,
+                                 float[] c, int cBase, int p0, int p1) {
+        FloatVector c0 = FloatVector.fromArray(SPECIES, c, cBase);
+        for (int p = p0; p < p1; p++) {
+            FloatVector x = FloatVector.broadcast(SPECIES, a[aBase + p * ap]);
+            c0 = x.fma(FloatVector.fromArray(SPECIES, b, bBase + p * ldb), c0);
+        }
+        c0.intoArray(c, cBase);
+    }
+
+    /** dst[rows×cols] = transpose of src[cols×rows]: dst(i, j) = src(j, i). */
+    static void transpose(float[] src, int srcRows, int srcCols, float[] dst) {
+        for (int i0 = 0; i0 < srcRows; i0 += 32) {
+            int i1 = Math.min(srcRows, i0 + 32);
+            for (int j0 = 0; j0 < srcCols; j0 += 32) {
+                int j1 = Math.min(srcCols, j0 + 32);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) {
+                        dst[j * srcRows + i] = src[i * srcCols + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /** y[yOff..+len) += alpha · x[xOff..+len). */
+    static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len) {
+        FloatVector va = FloatVector.broadcast(SPECIES, alpha);
+        int i = 0;
+        for (int bound = SPECIES.loopBound(len); i < bound; i += LANES) {
+            FloatVector vy = FloatVector.fromArray(SPECIES, y, yOff + i);
+            va.fma(FloatVector.fromArray(SPECIES, x, xOff + i), vy).intoArray(y, yOff + i);
+        }
+        for (; i < len; i++) {
+            y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    /** y[yOff..+len) += x[xOff..+len). */
+    static void add(float[] x, int xOff, float[] y, int yOff, int len) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(len); i < bound; i += LANES) {
+            FloatVector vy = FloatVector.fromArray(SPECIES, y, yOff + i);
+            vy.add(FloatVector.fromArray(SPECIES, x, xOff + i)).intoArray(y, yOff + i);
+        }
+        for (; i < len; i++) {
+            y[yOff + i] += x[xOff + i];
+        }
+    }
+
+    /** Sum of x[i]·y[i] over len elements, accumulated in lanes then reduced in a fixed order. */
+    static float dot(float[] x, int xOff, float[] y, int yOff, int len) {
+        FloatVector acc = FloatVector.zero(SPECIES);
+        int i = 0;
+        for (int bound = SPECIES.loopBound(len); i < bound; i += LANES) {
+            acc = FloatVector.fromArray(SPECIES, x, xOff + i).fma(FloatVector.fromArray(SPECIES, y, yOff + i), acc);
+        }
+        // Not reduceLanes: its compiled and interpreted summation orders differ, which would break determinism.
+        float[] lanes = new float[LANES];
+        acc.intoArray(lanes, 0);
+        float sum = 0f;
+        for (float lane : lanes) {
+            sum += lane;
+        }
+        for (; i < len; i++) {
+            sum = Math.fma(x[xOff + i], y[yOff + i], sum);
+        }
+        return sum;
+    }
+}

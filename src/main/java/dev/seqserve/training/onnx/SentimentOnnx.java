@@ -1,0 +1,39 @@
+package dev.seqserve.training.onnx;
+
+import static dev.seqserve.training.onnx.OnnxSignatures.BATCH;
+import static dev.seqserve.training.onnx.OnnxSignatures.PROBABILITY;
+import static dev.seqserve.training.onnx.OnnxSignatures.SEQUENCE_LENS;
+import static dev.seqserve.training.onnx.OnnxSignatures.TIME;
+import static dev.seqserve.training.onnx.OnnxSignatures.TOKEN_IDS;
+
+import dev.seqserve.training.onnx.proto.Onnx.GraphProto;
+import dev.seqserve.training.onnx.proto.Onnx.TensorProto.DataType;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds the sentiment graph: Gather, Transpose, LSTM|GRU, masked mean and max pooling, dense, Sigmoid. */
+final class SentimentOnnx {
+
+    private SentimentOnnx() {}
+
+    static GraphProto graph(SentimentGraph s) {
+        GraphBuilder g = new GraphBuilder("sentiment");
+        String ids = g.input(TOKEN_IDS, DataType.INT64, BATCH, TIME);
+        String lens = g.input(SEQUENCE_LENS, DataType.INT32, BATCH);
+
+        String table = g.initializer("embedding", new long[] {s.vocabularySize(), s.embeddingDim()}, s.embedding());
+        String embedded = g.node("Gather", "embedded", List.of(table, ids));
+        String timeMajor = Layers.swapBatchAndTime(g, embedded, "time_major");
+        RecurrentWeights rnn = s.recurrent();
+        String prefix = rnn.op().toLowerCase(Locale.ROOT);
+        Layers.recurrent(g, prefix, rnn, timeMajor, lens, prefix + "/Y", "");
+        String states = Layers.squeeze(g, prefix + "/Y", 1, prefix + "/states");
+
+        String pooled = MaskedPooling.meanAndMax(g, states, lens, "pooled");
+        String logit = Layers.dense(g, "dense", s.dense(), pooled, "logit");
+        String probability = g.node("Sigmoid", "probability_column", List.of(logit));
+        Layers.squeeze(g, probability, 1, PROBABILITY);
+        g.output(PROBABILITY, DataType.FLOAT, BATCH);
+        return g.build();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.seqserve.training.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** Line charts written as PNG files, for training curves and forecasts against actuals. */
+public final class Charts {
+
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd)
+    };
+
+    private Charts() {}
+
+    /**
+     * Writes a line chart.
+     *
+     * @param file the PNG to write
+     * @param title chart title
+     * @param xLabel x-axis label
+     * @param yLabel y-axis label
+     * @param lines named lines, each a list of {x, y} points, drawn in insertion order
+     */
+    public static void lines(Path file, String title, String xLabel, String yLabel, Map<String, List<double[]>> lines)
+            throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Map.Entry<String, List<double[]>> line : lines.entrySet()) {
+            XYSeries series = new XYSeries(line.getKey(), false, true);
+            for (double[] point : line.getValue()) {
+                series.add(point[0], point[1]);
+            }
+            data.addSeries(series);
+        }
+        JFreeChart chart =
+                ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+        style(chart, lines.size());
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 480);
+    }
+
+    /**
+     * Points {@code (i + 1, values[i])}, e.g. one per epoch.
+     *
+     * @param values the y values
+     * @return the points
+     */
+    public static List<double[]> indexed(List<Double> values) {
+        return java.util.stream.IntStream.range(0, values.size())
+                .mapToObj(i -> new double[] {i + 1, values.get(i)})
+                .toList();
+    }
+
+    /** An insertion-ordered map for {@link #lines}. */
+    public static Map<String, List<double[]>> named() {
+        return new LinkedHashMap<>();
+    }
+
+    private static void style(JFreeChart chart, int count) {
+        chart.setBackgroundPaint(Color.WHITE);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < count; i++) {
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            renderer.setSeriesStroke(i, new BasicStroke(1.8f));
+        }
+        plot.setRenderer(renderer);
+    }
+}

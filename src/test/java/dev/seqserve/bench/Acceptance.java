@@ -1,0 +1,93 @@
+package dev.seqserve.bench;
+
+import dev.seqserve.bench.BenchReport.Check;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Checks issue 4's measured acceptance criteria (1 to 3) against one run's numbers. */
+final class Acceptance {
+
+    private final List<RawResult> raw;
+    private final List<HttpResult> http;
+
+    Acceptance(List<RawResult> raw, List<HttpResult> http) {
+        this.raw = raw;
+        this.http = http;
+    }
+
+    List<Check> checks(List<String> sentimentModels, String forecastModel) {
+        List<Check> checks = new ArrayList<>();
+        for (String model : sentimentModels) {
+            throughput(model).ifPresent(checks::add);
+            tailLatency(model).ifPresent(checks::add);
+            singleLatency("/sentiment", model, 1.0).ifPresent(checks::add);
+        }
+        if (forecastModel != null) {
+            singleLatency("/forecast", forecastModel, 0.5).ifPresent(checks::add);
+        }
+        return checks;
+    }
+
+    /** 1: at the highest concurrency, at least 0.9 of the best raw length-sorted throughput, with no errors. */
+    private Optional<Check> throughput(String model) {
+        Optional<HttpResult> top = highest("/sentiment", model, "micro-batching");
+        Optional<RawResult> best = raw.stream()
+                .filter(r -> r.model().equals(model) && r.mode().equals("length-sorted"))
+                .max(Comparator.comparingDouble(RawResult::itemsPerSecond));
+        if (top.isEmpty() || best.isEmpty()) {
+            return Optional.empty();
+        }
+        HttpResult h = top.get();
+        RawResult r = best.get();
+        double ratio = h.requestsPerSecond() / r.itemsPerSecond();
+        return Optional.of(new Check(
+                "1. " + model + ": /sentiment at concurrency " + h.concurrency()
+                        + " sustains >= 0.9 x raw length-sorted throughput, no errors",
+                String.format("%.0f req/s vs raw %.0f/s (batch %d, %d callers) = %.2f x; %d errors",
+                        h.requestsPerSecond(), r.itemsPerSecond(), r.batchSize(), r.callers(), ratio, h.errors()),
+                ratio >= 0.9 && h.errors() == 0));
+    }
+
+    /** 1 (second half): p99 at the highest concurrency below the plain per-request design's. */
+    private Optional<Check> tailLatency(String model) {
+        Optional<HttpResult> batched = highest("/sentiment", model, "micro-batching");
+        Optional<HttpResult> plain = highest("/sentiment", model, "per-request");
+        if (batched.isEmpty() || plain.isEmpty()) {
+            return Optional.empty();
+        }
+        double b = batched.get().latency().p99Ms();
+        double p = plain.get().latency().p99Ms();
+        return Optional.of(new Check(
+                "1. " + model + ": /sentiment p99 at concurrency " + batched.get().concurrency()
+                        + " is lower than the plain per-request design's",
+                String.format("%.1f ms vs %.1f ms per-request", b, p), b < p));
+    }
+
+    /** 2 and 3: at concurrency 1, p50 at most the raw batch-1 p50 plus an allowance. */
+    private Optional<Check> singleLatency(String endpoint, String model, double allowanceMs) {
+        Optional<HttpResult> one = http.stream()
+                .filter(h -> h.endpoint().equals(endpoint) && h.model().equals(model)
+                        && h.setup().equals("micro-batching") && h.concurrency() == 1)
+                .findFirst();
+        Optional<RawResult> alone = raw.stream()
+                .filter(r -> r.model().equals(model) && r.mode().equals("batch-1") && r.callers() == 1)
+                .findFirst();
+        if (one.isEmpty() || alone.isEmpty()) {
+            return Optional.empty();
+        }
+        double h = one.get().latency().p50Ms();
+        double r = alone.get().perCall().p50Ms();
+        String number = endpoint.equals("/sentiment") ? "2. " : "3. ";
+        return Optional.of(new Check(
+                number + model + ": " + endpoint + " p50 at concurrency 1 <= raw batch-1 p50 + " + allowanceMs + " ms",
+                String.format("%.3f ms vs raw %.3f ms (+%.3f ms)", h, r, h - r), h <= r + allowanceMs));
+    }
+
+    private Optional<HttpResult> highest(String endpoint, String model, String setup) {
+        return http.stream()
+                .filter(h -> h.endpoint().equals(endpoint) && h.model().equals(model) && h.setup().equals(setup))
+                .max(Comparator.comparingInt(HttpResult::concurrency));
+    }
+}

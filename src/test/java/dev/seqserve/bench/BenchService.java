@@ -1,0 +1,108 @@
+package dev.seqserve.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service as a child JVM on a free loopback port, started as a user starts it, with its
+ * output in a log file; closing it sends SIGTERM and waits.
+ */
+final class BenchService implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Process process;
+    private final URI base;
+    private final Path log;
+
+    private BenchService(Process process, URI base, Path log) {
+        this.process = process;
+        this.base = base;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code java -jar jar} and waits until its readiness probe answers 200.
+     *
+     * @param args extra service arguments, such as batching settings
+     */
+    static BenchService start(Path jar, Path models, Path log, List<String> args) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: build it with ./mvnw -DskipTests package");
+        }
+        int port = freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED",
+                "-jar", jar.toAbsolutePath().toString(),
+                "--server.address=127.0.0.1", "--server.port=" + port,
+                "--seqserve.models.location=" + models.toAbsolutePath()));
+        command.addAll(args);
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // ONNX Runtime 1.29 crashes at start-up on this kind of machine unless its telemetry is off.
+        builder.environment().put("ORT_DISABLE_TELEMETRY", "1");
+        BenchService service = new BenchService(builder.start(), URI.create("http://127.0.0.1:" + port), log);
+        service.awaitReady();
+        return service;
+    }
+
+    URI base() {
+        return base;
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(base.resolve("/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        close();
+        throw new IllegalStateException("the service was not ready within " + START_TIMEOUT + "; see " + log);
+    }
+
+    /** Sends SIGTERM, waits up to 60 s for a graceful stop, then kills it. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.seqserve.bench;
+
+import dev.seqserve.artifact.ArtifactFolder;
+import dev.seqserve.preprocess.SeriesCodec;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Measures, in one run, raw ONNX Runtime against the HTTP service, and writes
+ * {@code bench-results/benchmark.md}, {@code benchmark.json} and {@code latency.png}; the README gives
+ * the command ({@code ./mvnw -q -DskipTests package exec:exec@bench}) and {@link BenchOptions} the options.
+ */
+public final class BenchmarkMain {
+
+    private static final String COMMAND = "./mvnw -q -DskipTests package exec:exec@bench";
+    private static final String CHART = "latency.png";
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        BenchOptions options = BenchOptions.parse(args);
+        Files.createDirectories(options.out());
+        ReviewCorpus corpus = ReviewCorpus.load(options.reviews());
+        SeriesSamples series = SeriesSamples.load(options.series());
+        BenchModels models = BenchModels.resolve(options.models(), options.out());
+        log("reviews: " + corpus.source() + "; series: " + series.source() + "; models: " + models.location()
+                + (models.fixtures() ? " (fixtures)" : ""));
+
+        RawPhase rawPhase = new RawPhase(options, BenchmarkMain::log);
+        List<RawResult> raw = new ArrayList<>();
+        int[] tokenCounts = null;
+        for (ArtifactFolder artifact : models.sentiment()) {
+            List<int[]> encoded = RawPhase.encode(artifact, corpus.texts());
+            tokenCounts = tokenCounts == null ? encoded.stream().mapToInt(ids -> ids.length).toArray() : tokenCounts;
+            raw.addAll(rawPhase.sentiment(artifact, encoded));
+        }
+        List<double[]> stretches = List.of();
+        if (models.forecast() != null) {
+            int length = Math.max(365, SeriesCodec.from(models.forecast().manifest().series()).minLength());
+            stretches = series.stretches(2_000, length);
+            raw.addAll(rawPhase.forecast(models.forecast(), stretches));
+        }
+
+        List<HttpResult> http = options.http() ? http(options, models, corpus, stretches) : List.of();
+        List<String> sentimentNames = models.sentiment().stream().map(a -> a.manifest().name()).toList();
+        String forecastName = models.forecast() == null ? null : models.forecast().manifest().name();
+        BenchReport report = new BenchReport(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                command(args), environment(options, models), inputs(corpus, tokenCounts, series, stretches), raw, http,
+                new Acceptance(raw, http).checks(sentimentNames, forecastName));
+        write(report, options.out());
+    }
+
+    private static List<HttpResult> http(BenchOptions options, BenchModels models, ReviewCorpus corpus,
+            List<double[]> stretches) throws IOException, InterruptedException {
+        HttpPhase phase = new HttpPhase(options, BenchmarkMain::log);
+        List<HttpResult> results = new ArrayList<>();
+        if (options.url() != null) {
+            results.addAll(measureService(phase, URI.create(options.url()), options, models, corpus, stretches));
+            return results;
+        }
+        try (BenchService service = BenchService.start(options.jar(), models.location(),
+                options.out().resolve("service.log"), options.serviceArgs())) {
+            log("service ready at " + service.base());
+            results.addAll(measureService(phase, service.base(), options, models, corpus, stretches));
+        }
+        if (options.baseline()) {
+            int top = options.concurrency().stream().mapToInt(Integer::intValue).max().orElse(64);
+            List<String> perRequest = new ArrayList<>(options.serviceArgs());
+            perRequest.addAll(List.of("--seqserve.batching.max-batch-size=1", "--seqserve.batching.max-delay=0ms",
+                    "--seqserve.batching.workers=" + top));
+            try (BenchService service = BenchService.start(options.jar(), models.location(),
+                    options.out().resolve("service-per-request.log"), perRequest)) {
+                String model = models.sentiment().get(0).manifest().name();
+                results.addAll(phase.sentiment(service.base(), "per-request", model, corpus.texts(), List.of(top)));
+            }
+        }
+        return results;
+    }
+
+    private static List<HttpResult> measureService(HttpPhase phase, URI base, BenchOptions options, BenchModels models,
+            ReviewCorpus corpus, List<double[]> stretches) throws InterruptedException {
+        List<HttpResult> results = new ArrayList<>();
+        for (ArtifactFolder artifact : models.sentiment()) {
+            results.addAll(phase.sentiment(base, "micro-batching", artifact.manifest().name(), corpus.texts(),
+                    options.concurrency()));
+        }
+        if (models.forecast() != null) {
+            int horizon = Math.min(7, models.forecast().manifest().series().maxHorizon());
+            results.addAll(phase.forecast(base, models.forecast().manifest().name(), stretches, horizon));
+        }
+        return results;
+    }
+
+    private static BenchReport.Environment environment(BenchOptions options, BenchModels models) {
+        return new BenchReport.Environment(
+                System.getProperty("java.vm.name") + " " + Runtime.version(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), options.intraOpThreads(), options.batchSize(),
+                models.location().toString(), models.fixtures(), options.serviceArgs());
+    }
+
+    private static BenchReport.Inputs inputs(ReviewCorpus corpus, int[] tokens, SeriesSamples series, List<double[]> stretches) {
+        int[] sorted = tokens == null ? new int[] {0} : tokens.clone();
+        Arrays.sort(sorted);
+        return new BenchReport.Inputs(corpus.source(), Arrays.stream(sorted).average().orElse(0),
+                sorted[sorted.length / 2], sorted[sorted.length - 1], series.source(),
+                stretches.isEmpty() ? 0 : stretches.get(0).length);
+    }
+
+    private static void write(BenchReport report, Path out) throws IOException {
+        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        Files.writeString(out.resolve("benchmark.json"), json.writeValueAsString(report));
+        String markdown = MarkdownReport.render(report, CHART);
+        Files.writeString(out.resolve("benchmark.md"), markdown);
+        if (!report.http().isEmpty()) {
+            LatencyChart.write(report.http(), out.resolve(CHART));
+        }
+        log("wrote " + out.resolve("benchmark.md") + ", benchmark.json" + (report.http().isEmpty() ? "" : " and " + CHART));
+        System.out.println(markdown);
+    }
+
+    private static String command(String[] args) {
+        return args.length == 0 ? COMMAND : COMMAND + " -Dbench.args=\"" + String.join(" ", args) + "\"";
+    }
+
+    private static void log(String line) {
+        System.out.println("[bench] " + line);
+    }
+}

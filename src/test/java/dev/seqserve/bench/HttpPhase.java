@@ -1,0 +1,60 @@
+package dev.seqserve.bench;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Parts (b) and (c) of the benchmark: {@code /sentiment} with one real review per request and
+ * {@code /forecast} with one real series per request, at each concurrency level.
+ */
+final class HttpPhase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final BenchOptions options;
+    private final LoadClient client = new LoadClient();
+    private final Consumer<String> log;
+
+    HttpPhase(BenchOptions options, Consumer<String> log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    List<HttpResult> sentiment(URI base, String setup, String model, List<String> texts, List<Integer> levels)
+            throws InterruptedException {
+        List<byte[]> bodies = texts.stream().map(text -> body("text", text, "model", model)).toList();
+        return levels(base.resolve("/sentiment"), "/sentiment", model, setup, bodies, levels);
+    }
+
+    List<HttpResult> forecast(URI base, String model, List<double[]> series, int horizon) throws InterruptedException {
+        List<byte[]> bodies = series.stream().map(values -> body("series", values, "horizon", horizon, "model", model)).toList();
+        return levels(base.resolve("/forecast"), "/forecast", model, "micro-batching", bodies, options.concurrency());
+    }
+
+    private List<HttpResult> levels(URI uri, String endpoint, String model, String setup, List<byte[]> bodies,
+            List<Integer> levels) throws InterruptedException {
+        List<HttpResult> results = new ArrayList<>();
+        for (int concurrency : levels) {
+            HttpResult r = client.run(uri, endpoint, model, setup, bodies, concurrency, options.warmup(),
+                    options.levelTime(), options.levelRequests());
+            log.accept(String.format("http %-10s %-22s %-14s c=%-3d %8.1f req/s, p50 %7.2f ms, p99 %7.2f ms, errors %d %s",
+                    endpoint, model, setup, concurrency, r.requestsPerSecond(), r.latency().p50Ms(), r.latency().p99Ms(),
+                    r.errors(), r.errors() == 0 ? "" : r.errorsByKind()));
+            results.add(r);
+        }
+        return results;
+    }
+
+    private static byte[] body(Object... keysAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            body.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return JSON.writeValueAsBytes(body);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.seqserve.bench;
+
+import java.util.Map;
+
+/**
+ * One load level against the service.
+ *
+ * @param endpoint the path, such as {@code /sentiment}
+ * @param model the model named in every request
+ * @param setup {@code micro-batching} (the service as configured) or {@code per-request} (the baseline)
+ * @param concurrency requests in flight at once (closed loop)
+ * @param requests requests completed while measuring, errors included
+ * @param errors requests that failed or were not answered 200
+ * @param errorsByKind the errors by HTTP status or exception
+ * @param seconds how long the measured part took
+ * @param requestsPerSecond successful requests per second
+ * @param latency latency of the successful requests
+ */
+record HttpResult(String endpoint, String model, String setup, int concurrency, long requests, long errors,
+        Map<String, Long> errorsByKind, double seconds, double requestsPerSecond, LatencyStats latency) {
+}

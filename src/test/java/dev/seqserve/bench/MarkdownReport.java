@@ -1,0 +1,52 @@
+package dev.seqserve.bench;
+
+import java.util.Locale;
+
+/** Renders a {@link BenchReport} as the markdown the README quotes. */
+final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    static String render(BenchReport report, String chartFile) {
+        StringBuilder md = new StringBuilder();
+        BenchReport.Environment env = report.environment();
+        BenchReport.Inputs in = report.inputs();
+        md.append("# seqserve benchmark\n\n")
+                .append("Made by `").append(report.command()).append("` on ").append(report.created()).append(".\n\n")
+                .append(String.format(Locale.ROOT, "- Machine: %d cores, %s, %s%n", env.cores(), env.os(), env.java()))
+                .append("- Models: ").append(env.models()).append(env.fixtures()
+                        ? " — **small test fixtures (hidden 6), not the trained models: the numbers show overheads, not model cost**"
+                        : "").append('\n')
+                .append(String.format(Locale.ROOT, "- Reviews: %s; the model reads %.1f tokens on average (median %d, max %d)%n",
+                        in.reviews(), in.meanTokens(), in.p50Tokens(), in.maxTokens()))
+                .append("- Series: ").append(in.series()).append(", ").append(in.seriesLength()).append(" values per request\n")
+                .append(String.format(Locale.ROOT, "- Raw sessions: %d intra-op thread(s), batch size %d; service arguments: %s%n%n",
+                        env.intraOpThreads(), env.batchSize(), env.serviceArgs().isEmpty() ? "defaults" : env.serviceArgs()));
+        md.append("## (a) ONNX Runtime alone, in process\n\n")
+                .append("| model | batches | batch | callers | items/s | p50 ms/call | p99 ms/call | padding |\n")
+                .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (RawResult r : report.raw()) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.0f | %.3f | %.3f | %.0f%% |%n", r.model(), r.mode(),
+                    r.batchSize(), r.callers(), r.itemsPerSecond(), r.perCall().p50Ms(), r.perCall().p99Ms(),
+                    100 * r.paddingWaste()));
+        }
+        md.append("\n## (b, c) The HTTP service under a closed-loop load client\n\n")
+                .append("| endpoint | model | setup | concurrency | requests | errors | req/s | p50 ms | p99 ms | max ms |\n")
+                .append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (HttpResult h : report.http()) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d | %.0f | %.2f | %.2f | %.1f |%n", h.endpoint(),
+                    h.model(), h.setup(), h.concurrency(), h.requests(), h.errors(), h.requestsPerSecond(),
+                    h.latency().p50Ms(), h.latency().p99Ms(), h.latency().maxMs()));
+        }
+        md.append("\n`per-request` is the plain design for comparison: the same service with batches of one "
+                + "and as many batch workers as clients, so every request calls the session on its own.\n");
+        md.append("\n## Acceptance (issue 4)\n\n| criterion | measured | holds |\n| --- | --- | --- |\n");
+        for (BenchReport.Check c : report.acceptance()) {
+            md.append("| ").append(c.criterion()).append(" | ").append(c.measured()).append(" | ")
+                    .append(c.pass() == null ? "n/a" : c.pass() ? "yes" : "**no**").append(" |\n");
+        }
+        md.append("\n![latency against concurrency](").append(chartFile).append(")\n");
+        return md.toString();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.seqserve.bench;
+
+/**
+ * One raw ONNX Runtime configuration's result.
+ *
+ * @param model the model's name
+ * @param mode {@code batch-1}, {@code length-sorted} or {@code arrival-order}
+ * @param batchSize inputs per session call
+ * @param callers threads calling the session at once
+ * @param items inputs scored while measuring
+ * @param itemsPerSecond inputs scored per second
+ * @param perCall latency of one session call (tensor creation included)
+ * @param paddingWaste the share of the steps run that were padding
+ */
+record RawResult(String model, String mode, int batchSize, int callers, long items, double itemsPerSecond,
+        LatencyStats perCall, double paddingWaste) {
+}

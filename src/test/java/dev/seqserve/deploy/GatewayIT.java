@@ -1,0 +1,127 @@
+package dev.seqserve.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The gateway configuration, without containers: Debian's nginx with deploy/nginx/seqserve-gateway.conf
+ * on 127.0.0.1 in front of two instances of the packaged service on loopback ports.
+ * Set SEQSERVE_REQUIRE_NGINX=true (CI does) to fail instead of skipping when nginx is missing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayIT {
+
+    private static final Pattern SENTIMENT_COUNT = Pattern.compile(
+            "(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/sentiment\"[^}]*} ([0-9.eE+]+)$");
+
+    private static ServiceProcess first;
+    private static ServiceProcess second;
+    private static NginxGateway gateway;
+
+    @BeforeAll
+    static void startReplicasAndGateway() throws Exception {
+        Optional<Path> nginx = NginxGateway.binary();
+        String why = "nginx is not installed (Debian: apt-get install nginx; .ci/docker-up.sh installs it): "
+                + "skipping the gateway test";
+        if (nginx.isEmpty() && "true".equals(System.getenv("SEQSERVE_REQUIRE_NGINX"))) {
+            fail(why.replace("skipping", "SEQSERVE_REQUIRE_NGINX=true forbids skipping"));
+        }
+        assumeTrue(nginx.isPresent(), why);
+        assumeTrue(Files.isRegularFile(ServiceProcess.jar()), "target/seqserve.jar is missing: run `./mvnw package`");
+
+        first = ServiceProcess.start("gateway-replica-1");
+        second = ServiceProcess.start("gateway-replica-2");
+        first.awaitReady();
+        second.awaitReady();
+        gateway = NginxGateway.start(nginx.get(), List.of(first.port(), second.port()));
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        for (ServiceProcess replica : new ServiceProcess[] {first, second}) {
+            if (replica != null) {
+                replica.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void requestsThroughTheGatewayReachBothReplicas() {
+        double firstBefore = sentimentCount(first);
+        double secondBefore = sentimentCount(second);
+        for (int i = 0; i < 20; i++) {
+            RawHttp.Outcome outcome = RawHttp.postJson(gateway.port(), "/sentiment", Requests.sentiment());
+            assertThat(outcome.status()).as("POST /sentiment through the gateway: %s", outcome).isEqualTo(200);
+        }
+        assertThat(sentimentCount(first) - firstBefore).as("requests served by replica 1").isPositive();
+        assertThat(sentimentCount(second) - secondBefore).as("requests served by replica 2").isPositive();
+        assertThat(RawHttp.postJson(gateway.port(), "/forecast", Requests.forecast(3)).status()).isEqualTo(200);
+        assertThat(RawHttp.get(gateway.port(), "/models").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
+    void onlyTheApiHealthAndDocsPassTheGateway() {
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            assertThat(RawHttp.get(gateway.port(), path).status()).as("GET %s through the gateway", path).isEqualTo(200);
+        }
+        for (String path : List.of("/actuator/prometheus", "/actuator/info", "/actuator/env", "/actuator",
+                "/actuator/healthz", "/actuator/health/../prometheus")) {
+            RawHttp.Outcome outcome = RawHttp.get(gateway.port(), path);
+            assertThat(outcome.status()).as("GET %s through the gateway: %s", path, outcome).isIn(400, 404);
+            assertThat(outcome.body()).doesNotContain("jvm_", "http_server_requests");
+        }
+        // The replica itself still serves its metrics to Prometheus on its own port.
+        assertThat(RawHttp.get(first.port(), "/actuator/prometheus").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void stoppingOneReplicaUnderLoadCostsTheClientsNoRequest() throws Exception {
+        String body = Requests.sentiment();
+        List<RawHttp.Outcome> outcomes;
+        try (Load load = Load.start("gateway-load", 3, Duration.ofSeconds(90), 5_000,
+                () -> RawHttp.postJson(gateway.port(), "/sentiment", body))) {
+            load.awaitSucceeded(100, Duration.ofMinutes(1));
+            first.terminate();
+            assertThat(first.awaitExit(Duration.ofSeconds(60))).as("replica 1 exited after SIGTERM").isTrue();
+            long afterStop = load.succeeded();
+            load.awaitSucceeded(afterStop + 100, Duration.ofMinutes(1));
+            outcomes = load.stop();
+        }
+        List<RawHttp.Outcome> failed = outcomes.stream().filter(o -> !o.ok()).toList();
+        assertThat(failed).as("failed requests out of %d (nginx error log:%n%s)", outcomes.size(), gateway.errorLog())
+                .isEmpty();
+        System.out.printf("gateway: %d requests while replica 1 stopped, 0 failed%n", outcomes.size());
+    }
+
+    private static double sentimentCount(ServiceProcess replica) {
+        RawHttp.Outcome metrics = RawHttp.get(replica.port(), "/actuator/prometheus");
+        assertThat(metrics.status()).as("GET /actuator/prometheus on the replica").isEqualTo(200);
+        Matcher m = SENTIMENT_COUNT.matcher(metrics.body());
+        double total = 0;
+        while (m.find()) {
+            total += Double.parseDouble(m.group(1));
+        }
+        return total;
+    }
+}
