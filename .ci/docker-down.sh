@@ -3,7 +3,7 @@
 # Safe to call twice, or when docker-up.sh never ran or reused someone else's engine.
 set -uo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-# shellcheck source=lib-docker.sh
+# shellcheck source=.ci/lib-docker.sh
 . "$here/lib-docker.sh"
 
 [ -f "$DOCKERD_PIDFILE" ] || { log "no dockerd of ours to stop"; exit 0; }
@@ -15,11 +15,11 @@ if ! kill -0 "$pid" 2>/dev/null; then
 fi
 
 # Our daemon only ever runs CI containers: remove them first so shutdown does not wait on them.
-ids=$(dk ps -aq 2>/dev/null || true)
-[ -n "$ids" ] && dk rm -f $ids >/dev/null 2>&1 || true
+mapfile -t ids < <(dk ps -aq 2>/dev/null)
+if [ ${#ids[@]} -gt 0 ]; then dk rm -f "${ids[@]}" >/dev/null 2>&1 || true; fi
 # Test images and the build stages they leave behind; the base image and its alpine:3.17 tag stay.
-its=$(dk images -q 'seqserve-it' 2>/dev/null || true)
-[ -n "$its" ] && dk rmi -f $its >/dev/null 2>&1 || true
+mapfile -t its < <(dk images -q seqserve-it 2>/dev/null | sort -u)
+if [ ${#its[@]} -gt 0 ]; then dk rmi -f "${its[@]}" >/dev/null 2>&1 || true; fi
 dk image prune -f >/dev/null 2>&1 || true
 
 log "stopping dockerd pid $pid"

@@ -9,7 +9,7 @@
 # Prints nothing on stdout; progress goes to stderr. Exit code non-zero means Docker is NOT usable.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-# shellcheck source=lib-docker.sh
+# shellcheck source=.ci/lib-docker.sh
 . "$here/lib-docker.sh"
 
 install_packages() {
@@ -56,9 +56,12 @@ start_daemon() {
         --pidfile "$SEQSERVE_CI_STATE/dockerd.self.pid" \
         >"$DOCKERD_LOG" 2>&1 </dev/null &
     echo $! >"$DOCKERD_PIDFILE"
-    local i
-    for i in $(seq 1 60); do
+    for _ in $(seq 1 60); do
         if daemon_answers; then
+            # dockerd's own pid file is the authority (setsid keeps the pid, but be sure).
+            if [ -s "$SEQSERVE_CI_STATE/dockerd.self.pid" ]; then
+                cp "$SEQSERVE_CI_STATE/dockerd.self.pid" "$DOCKERD_PIDFILE"
+            fi
             log "dockerd up (pid $(cat "$DOCKERD_PIDFILE"), storage driver $(dk info -f '{{.Driver}}'))"
             return 0
         fi
@@ -81,9 +84,9 @@ make_rootfs_tar() {
         "$DEBIAN_SUITE" "$root" "$DEBIAN_MIRROR" >"$SEQSERVE_CI_STATE/debootstrap.log" 2>&1 \
         || { tail -30 "$SEQSERVE_CI_STATE/debootstrap.log" >&2; return 1; }
     # What a runtime image does not need: package caches, docs, man pages.
-    rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* \
-        "$root"/usr/share/doc/* "$root"/usr/share/man/* "$root"/usr/share/info/* "$root"/usr/share/locale/* \
-        "$root"/var/log/* "$root"/tmp/* "$root"/dev/*
+    rm -rf "${root:?}"/var/cache/apt/archives/*.deb "${root:?}"/var/lib/apt/lists/* \
+        "${root:?}"/usr/share/doc/* "${root:?}"/usr/share/man/* "${root:?}"/usr/share/info/* \
+        "${root:?}"/usr/share/locale/* "${root:?}"/var/log/* "${root:?}"/tmp/* "${root:?}"/dev/*
     tar --numeric-owner -C "$root" -cf "$tar.partial" .
     mv "$tar.partial" "$tar"
     rm -rf "$root"

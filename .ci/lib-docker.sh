@@ -1,4 +1,5 @@
 # Shared settings for the .ci docker scripts; sourced, never run.
+# shellcheck shell=bash disable=SC2034  # the variables are used by the scripts that source this
 # Everything here can be overridden from the environment.
 
 SEQSERVE_CI_STATE=${SEQSERVE_CI_STATE:-/var/tmp/seqserve-ci}

@@ -1,7 +1,6 @@
 package dev.seqserve.preprocess;
 
 import dev.seqserve.artifact.Manifest;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -34,19 +33,17 @@ public final class SeriesCodec {
     private final String frequency;
     private final int window;
     private final int maxHorizon;
-    private final List<SeriesTransform> transforms;
+    private final TransformChain transforms;
     private final Scaler scaler;
     private final boolean changeTarget;
-    private final int lagSum;
 
     private SeriesCodec(Spec spec, Scaler scaler) {
         this.frequency = spec.frequency();
         this.window = spec.window();
         this.maxHorizon = spec.maxHorizon();
-        this.transforms = spec.transforms().stream().map(SeriesTransform::parse).toList();
+        this.transforms = new TransformChain(spec.transforms());
         this.scaler = Objects.requireNonNull(scaler, "scaler");
         this.changeTarget = spec.target().equals(TARGET_CHANGE);
-        this.lagSum = transforms.stream().mapToInt(SeriesTransform::lag).sum();
     }
 
     /**
@@ -120,7 +117,7 @@ public final class SeriesCodec {
 
     /** The fewest values a series needs: the window plus every difference's lag. */
     public int minLength() {
-        return window + lagSum;
+        return window + transforms.lagSum();
     }
 
     /** Steps the model reads. */
@@ -145,7 +142,7 @@ public final class SeriesCodec {
 
     /** The transforms as the manifest spells them. */
     public List<String> transformSpecs() {
-        return transforms.stream().map(SeriesTransform::spec).toList();
+        return transforms.specs();
     }
 
     /**
@@ -169,8 +166,8 @@ public final class SeriesCodec {
      * @param offset where in {@code out} to start
      */
     public void encode(double[] series, int end, float[] out, int offset) {
-        double[] work = tail(series, end, minLength());
-        int from = applyTransforms(work);
+        double[] work = TransformChain.tail(Objects.requireNonNull(series, "series"), end, minLength());
+        int from = transforms.apply(work);
         for (int i = 0; i < window; i++) {
             out[offset + i] = (float) scaler.scale(work[from + i]);
         }
@@ -204,7 +201,7 @@ public final class SeriesCodec {
             throw new IllegalArgumentException("the model output has " + modelOutput.length
                     + " values, fewer than the horizon " + horizon);
         }
-        List<double[]> stages = stages(tail(series, end, minLength()));
+        List<double[]> stages = transforms.stages(TransformChain.tail(series, end, minLength()));
         double[] modelSpace = stages.get(stages.size() - 1);
         double last = modelSpace[modelSpace.length - 1];
         double[] forecast = new double[horizon];
@@ -213,10 +210,7 @@ public final class SeriesCodec {
                     ? last + modelOutput[h] * scaler.spread()
                     : scaler.unscale(modelOutput[h]);
         }
-        for (int k = transforms.size() - 1; k >= 0; k--) {
-            double[] history = stages.get(k);
-            transforms.get(k).invert(history, history.length, forecast, horizon);
-        }
+        transforms.invert(stages, forecast, horizon);
         return forecast;
     }
 
@@ -249,47 +243,8 @@ public final class SeriesCodec {
 
     /** The whole series transformed into model space, before scaling; shorter by the differences' lags. */
     public double[] modelSpace(double[] series) {
-        double[] work = tail(series, series.length, series.length);
-        int from = applyTransforms(work);
+        double[] work = TransformChain.tail(series, series.length, series.length);
+        int from = transforms.apply(work);
         return Arrays.copyOfRange(work, from, work.length);
-    }
-
-    private int applyTransforms(double[] work) {
-        int from = 0;
-        for (SeriesTransform t : transforms) {
-            from = t.apply(work, from, work.length);
-        }
-        return from;
-    }
-
-    /** Each stage of the transforms over a tail: stage 0 is the raw tail, the last is model space. */
-    private List<double[]> stages(double[] tail) {
-        List<double[]> stages = new ArrayList<>(transforms.size() + 1);
-        double[] current = tail;
-        stages.add(current);
-        for (SeriesTransform t : transforms) {
-            double[] next = current.clone();
-            int from = t.apply(next, 0, next.length);
-            current = Arrays.copyOfRange(next, from, next.length);
-            stages.add(current);
-        }
-        return stages;
-    }
-
-    /** A copy of the {@code length} values before {@code end}, checked to be usable. */
-    private double[] tail(double[] series, int end, int length) {
-        Objects.requireNonNull(series, "series");
-        if (end > series.length || end < length) {
-            throw new IllegalArgumentException("the series needs at least " + minLength() + " values, got "
-                    + Math.min(end, series.length));
-        }
-        double[] tail = new double[length];
-        System.arraycopy(series, end - length, tail, 0, length);
-        for (int i = 0; i < length; i++) {
-            if (!Double.isFinite(tail[i])) {
-                throw new IllegalArgumentException("value " + (end - length + i) + " of the series is not a finite number");
-            }
-        }
-        return tail;
     }
 }

@@ -119,9 +119,14 @@ public final class Tokenizer {
                     continue;
                 }
             }
-            int cp = Character.codePointAt(text, i);
-            scan.accept(cp);
-            i += Character.charCount(cp);
+            if (c < Character.MIN_SURROGATE) {
+                scan.accept(c);
+                i++;
+            } else {
+                int cp = Character.codePointAt(text, i);
+                scan.accept(cp);
+                i += Character.charCount(cp);
+            }
         }
         return scan.finish();
     }

@@ -2,6 +2,7 @@ package dev.seqserve.training;
 
 import dev.seqserve.training.nn.ParamSet;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,11 @@ final class EpochLoop {
     }
 
     /** What one epoch did. */
-    record Epoch(int number, double trainLoss, double devMetric, double seconds) {}
+    /**
+     * What one epoch did; {@code loadAverage} is the machine's one-minute load average when it ended, so
+     * an epoch time measured on a busy machine says so.
+     */
+    record Epoch(int number, double trainLoss, double devMetric, double seconds, double loadAverage) {}
 
     /** The epochs run and which one's weights were kept. */
     record History(List<Epoch> epochs, int bestEpoch) {
@@ -64,7 +69,8 @@ final class EpochLoop {
             double loss = task.trainEpoch(epoch);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             double metric = task.evaluate();
-            epochs.add(new Epoch(epoch, loss, metric, trainSeconds));
+            epochs.add(new Epoch(epoch, loss, metric, trainSeconds,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             boolean improved = metric > bestMetric;
             if (improved) {
                 bestMetric = metric;

@@ -1,6 +1,17 @@
 package dev.seqserve.training;
 
+import dev.seqserve.preprocess.SeriesCodec;
+import dev.seqserve.training.data.DataFiles;
+import dev.seqserve.training.data.Series;
+import dev.seqserve.training.data.SeriesCsvReader;
+import dev.seqserve.training.nn.CellType;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /** {@code Train forecast}: trains a series forecaster and writes its artifact folder. */
 final class ForecastCommand {
@@ -13,9 +24,52 @@ final class ForecastCommand {
         this.out = out;
     }
 
-    void run() {
+    void run() throws IOException {
+        String seriesName = options.string("series", null);
+        if (seriesName == null) {
+            throw new IllegalArgumentException("--series temperature|airline is required");
+        }
+        SeriesPreset preset;
+        try {
+            preset = SeriesPreset.valueOf(seriesName.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--series must be temperature or airline, got '" + seriesName + "'", e);
+        }
+        Path data = Path.of(options.string("data", DataFiles.root().toString()));
+        Path file = Path.of(options.string("file", data.resolve(preset.file).toString()));
+        Path outDir = Path.of(options.string("out", "model-artifacts"));
+        String name = options.string("name", preset.modelName);
+        String arch = options.string("arch", preset.arch).toLowerCase(Locale.ROOT);
+        String transforms = options.string("transforms", String.join(",", preset.transforms));
+        int window = options.integer("window", preset.window);
+        int maxHorizon = options.integer("max-horizon", preset.maxHorizon);
+        String scaler = options.string("scaler", "standard");
+        String target = options.string("target", preset.target);
+        CellType cell = CellType.valueOf(arch.toUpperCase(Locale.ROOT));
+        int hidden = options.integer("hidden", preset.net.hidden());
+        int layers = options.integer("layers", preset.net.layers());
+        float dropout = (float) options.decimal("dropout", 0.0);
+        double weightDecay = options.decimal("weight-decay", preset.net.weightDecay());
+        int batch = options.integer("batch", preset.net.batchSize());
+        double lr = options.decimal("lr", preset.net.learningRate());
+        double clip = options.decimal("clip", 1.0);
+        int epochs = options.integer("epochs", 80);
+        int patience = options.integer("patience", preset.net.patience());
+        long seed = options.longValue("seed", 42);
         options.requireAllRead();
-        out.println("forecast training is not built yet");
-        throw new UnsupportedOperationException("forecast training is not built yet");
+
+        Series series = SeriesCsvReader.read(file);
+        SeriesCodec.Spec spec = new SeriesCodec.Spec(series.frequency().manifestName(), window, maxHorizon,
+                transforms.isBlank() ? List.of() : Arrays.asList(transforms.split(",")), scaler, target);
+        ForecastTraining.Settings run = new ForecastTraining.Settings(cell, spec, hidden, layers, dropout,
+                weightDecay, batch, lr, clip, epochs, patience, seed);
+        ForecastSpans spans = ForecastSpans.of(series, preset);
+        out.printf(Locale.ROOT, "training %s on %s: %d values %s..%s, %s%n", name, file, series.size(),
+                series.start(), series.end(), series.gaps().describe());
+
+        ForecastTraining.Result result = new ForecastTraining(run, out).train(series.values(), spans.split());
+        Path folder = outDir.resolve(name);
+        Files.createDirectories(folder);
+        new ForecastArtifact(name, run, preset, series, spans).write(folder, result);
     }
 }

@@ -99,9 +99,10 @@ final class SentimentArtifact {
         curves.put("dev accuracy", Charts.indexed(history.epochs().stream().map(EpochLoop.Epoch::devMetric).toList()));
         Charts.lines(folder.resolve("training.png"), name + ": training curves", "epoch", "value", curves);
 
-        MarkdownTable epochs = new MarkdownTable("epoch", "train loss", "dev accuracy", "seconds");
+        MarkdownTable epochs = new MarkdownTable("epoch", "train loss", "dev accuracy", "seconds", "load average");
         for (EpochLoop.Epoch e : history.epochs()) {
-            epochs.row(e.number(), fmt(e.trainLoss()), fmt(e.devMetric()), String.format(Locale.ROOT, "%.1f", e.seconds()));
+            epochs.row(e.number(), fmt(e.trainLoss()), fmt(e.devMetric()), String.format(Locale.ROOT, "%.1f", e.seconds()),
+                    String.format(Locale.ROOT, "%.1f", e.loadAverage()));
         }
         MarkdownTable config = new MarkdownTable("setting", "value");
         manifest.training().hyperParameters().forEach(config::row);
@@ -120,7 +121,8 @@ final class SentimentArtifact {
                         source.devName(), manifest.metric("accuracy").orElseThrow(), result.devAccuracy(),
                         history.bestEpoch(), history.epochs().size())
                 + "## Epochs\n\nSeconds are the training time of each epoch on this machine ("
-                + Runtime.getRuntime().availableProcessors() + " cores) at the configuration below.\n\n"
+                + Runtime.getRuntime().availableProcessors() + " cores) at the configuration below; the load average "
+                + "says how busy the machine was (above the core count, other work shared the cores).\n\n"
                 + epochs + "\n![training curves](training.png)\n\n"
                 + "## Model\n\n"
                 + "Token ids → embedding → " + manifest.architecture().toUpperCase(Locale.ROOT)

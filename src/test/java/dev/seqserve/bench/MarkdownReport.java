@@ -31,16 +31,21 @@ final class MarkdownReport {
                     r.batchSize(), r.callers(), r.itemsPerSecond(), r.perCall().p50Ms(), r.perCall().p99Ms(),
                     100 * r.paddingWaste()));
         }
-        md.append("\n## (b, c) The HTTP service under a closed-loop load client\n\n")
-                .append("| endpoint | model | setup | concurrency | requests | errors | req/s | p50 ms | p99 ms | max ms |\n")
+        md.append("\n## (b, c) The HTTP service under a closed-loop load client\n\n");
+        if (report.http().isEmpty()) {
+            return md.append("Not measured in this run (`--http=false`).\n").toString();
+        }
+        md.append("| endpoint | model | setup | concurrency | requests | errors | req/s | p50 ms | p99 ms | max ms |\n")
                 .append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (HttpResult h : report.http()) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d | %.0f | %.2f | %.2f | %.1f |%n", h.endpoint(),
                     h.model(), h.setup(), h.concurrency(), h.requests(), h.errors(), h.requestsPerSecond(),
                     h.latency().p50Ms(), h.latency().p99Ms(), h.latency().maxMs()));
         }
-        md.append("\n`per-request` is the plain design for comparison: the same service with batches of one "
-                + "and as many batch workers as clients, so every request calls the session on its own.\n");
+        if (report.http().stream().anyMatch(h -> h.setup().equals("per-request"))) {
+            md.append("\n`per-request` is the plain design for comparison: the same service with batches of one "
+                    + "and as many batch workers as clients, so every request calls the session on its own.\n");
+        }
         md.append("\n## Acceptance (issue 4)\n\n| criterion | measured | holds |\n| --- | --- | --- |\n");
         for (BenchReport.Check c : report.acceptance()) {
             md.append("| ").append(c.criterion()).append(" | ").append(c.measured()).append(" | ")

@@ -22,11 +22,12 @@ import org.apache.commons.csv.CSVRecord;
  * @param texts the reviews, in a fixed shuffled order
  * @param source where they came from, for the report
  */
-record ReviewCorpus(List<String> texts, String source) {
+public record ReviewCorpus(List<String> texts, String source) {
 
     private static final long SEED = 4242;
 
-    static ReviewCorpus load(Path file) throws IOException {
+    /** The reviews in {@code file}, or synthetic ones when there is no such file. */
+    public static ReviewCorpus load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return synthetic(5_000);
         }

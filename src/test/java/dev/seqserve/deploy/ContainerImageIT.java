@@ -1,11 +1,8 @@
 package dev.seqserve.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +24,7 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * .ci/docker-up.sh; unset, the Dockerfile's public default is used). Without Docker the tests skip,
  * unless SEQSERVE_REQUIRE_DOCKER=true (CI sets it), where they fail instead.
  */
+@Needs({Needs.What.DOCKER, Needs.What.JAR, Needs.What.MODELS})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainerImageIT {
 
@@ -37,11 +35,7 @@ class ContainerImageIT {
 
     @BeforeAll
     static void buildAndStart() {
-        requireOrSkip(DockerClientFactory.instance().isDockerAvailable(),
-                "Docker is not available (DOCKER_HOST=" + System.getenv("DOCKER_HOST") + "; start it with .ci/docker-up.sh)");
-        requireOrSkip(Files.isRegularFile(ServiceProcess.jar()), "target/seqserve.jar is missing: run `./mvnw package`");
         Path models = ProjectFiles.file("model-artifacts");
-        requireOrSkip(Files.isDirectory(models), "model-artifacts/ is missing: the image carries the models");
 
         ImageFromDockerfile image = new ImageFromDockerfile("seqserve-it:" + System.nanoTime(), true)
                 .withFileFromPath("Dockerfile", ProjectFiles.file("Dockerfile"))
@@ -129,12 +123,5 @@ class ContainerImageIT {
         assertThat(result.brokenInFlight()).as("requests sent before SIGTERM whose connection broke").isEmpty();
         System.out.printf("container shutdown: %d in flight at SIGTERM, exited after %d ms%n",
                 result.inFlightAtSignal().size(), result.exitAfter().toMillis());
-    }
-
-    private static void requireOrSkip(boolean condition, String message) {
-        if (!condition && "true".equals(System.getenv("SEQSERVE_REQUIRE_DOCKER"))) {
-            fail(message + " — and SEQSERVE_REQUIRE_DOCKER=true forbids skipping");
-        }
-        assumeTrue(condition, message + ": skipping the container image tests");
     }
 }

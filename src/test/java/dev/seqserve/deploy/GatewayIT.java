@@ -1,14 +1,9 @@
 package dev.seqserve.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -21,8 +16,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The gateway configuration, without containers: Debian's nginx with deploy/nginx/seqserve-gateway.conf
  * on 127.0.0.1 in front of two instances of the packaged service on loopback ports.
- * Set SEQSERVE_REQUIRE_NGINX=true (CI does) to fail instead of skipping when nginx is missing.
+ * Skipped where nginx is not installed, unless SEQSERVE_REQUIRE_NGINX=true (CI sets it).
  */
+@Needs({Needs.What.NGINX, Needs.What.JAR})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayIT {
 
@@ -35,20 +31,11 @@ class GatewayIT {
 
     @BeforeAll
     static void startReplicasAndGateway() throws Exception {
-        Optional<Path> nginx = NginxGateway.binary();
-        String why = "nginx is not installed (Debian: apt-get install nginx; .ci/docker-up.sh installs it): "
-                + "skipping the gateway test";
-        if (nginx.isEmpty() && "true".equals(System.getenv("SEQSERVE_REQUIRE_NGINX"))) {
-            fail(why.replace("skipping", "SEQSERVE_REQUIRE_NGINX=true forbids skipping"));
-        }
-        assumeTrue(nginx.isPresent(), why);
-        assumeTrue(Files.isRegularFile(ServiceProcess.jar()), "target/seqserve.jar is missing: run `./mvnw package`");
-
         first = ServiceProcess.start("gateway-replica-1");
         second = ServiceProcess.start("gateway-replica-2");
         first.awaitReady();
         second.awaitReady();
-        gateway = NginxGateway.start(nginx.get(), List.of(first.port(), second.port()));
+        gateway = NginxGateway.start(NginxGateway.binary().orElseThrow(), List.of(first.port(), second.port()));
     }
 
     @AfterAll

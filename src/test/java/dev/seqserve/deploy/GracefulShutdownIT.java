@@ -1,9 +1,7 @@
 package dev.seqserve.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +9,7 @@ import org.junit.jupiter.api.Test;
  * SIGTERM during requests: the packaged service finishes what it accepted with 200, refuses new
  * connections, and exits within its configured shutdown timeout.
  */
+@Needs(Needs.What.JAR)
 class GracefulShutdownIT {
 
     /** JVM teardown after the last shutdown phase: closing the model sessions, exiting. */
@@ -18,8 +17,6 @@ class GracefulShutdownIT {
 
     @Test
     void sigtermLetsInFlightRequestsFinishRefusesNewOnesAndExitsInTime() throws Exception {
-        assumeTrue(Files.isRegularFile(ServiceProcess.jar()),
-                "target/seqserve.jar is missing: run `./mvnw package` (failsafe runs after it in `verify`)");
         Duration timeout = SigtermUnderLoad.configuredShutdownTimeout();
 
         try (ServiceProcess service = ServiceProcess.start("graceful-shutdown").awaitReady()) {

@@ -25,10 +25,13 @@ final class Requests {
         return texts.toString();
     }
 
-    /** Four months of plausible daily minimum temperatures, and a short horizon. */
+    /**
+     * Three years of plausible daily minimum temperatures (long enough for any window plus a yearly
+     * seasonal difference), and a short horizon.
+     */
     static String forecast(int horizon) {
         StringJoiner series = new StringJoiner(",", "[", "]");
-        for (int day = 0; day < 120; day++) {
+        for (int day = 0; day < 3 * 365; day++) {
             double value = 11 + 4 * Math.sin(2 * Math.PI * day / 365.0) + 1.5 * Math.sin(day * 1.7);
             series.add(String.format(Locale.ROOT, "%.1f", value));
         }

@@ -73,6 +73,15 @@ public final class OpenApiContract {
         assertThat(errors).as("%s %s %d body %s conforms to %s", method, pathTemplate, status, body, pointer).isEmpty();
     }
 
+    /**
+     * Validates a JSON value against the schema at a JSON pointer into the document.
+     *
+     * @return the validation errors, none when it conforms
+     */
+    public List<Error> validate(String schemaPointer, JsonNode value) {
+        return registry.getSchema(SchemaLocation.of(BASE + "#" + schemaPointer)).validate(value);
+    }
+
     private String pointerOf(String pathTemplate, String method, int status, String mediaType, JsonNode operation) {
         JsonNode ref = operation.path("responses").path(Integer.toString(status)).path("$ref");
         String responseBase = ref.isString()

@@ -171,5 +171,6 @@ public final class ModelRegistry implements AutoCloseable {
     public void close() {
         warm = false;
         models.values().forEach(ServedModel::close);
+        log.info("Closed {} models", models.size());
     }
 }

@@ -6,8 +6,8 @@ import dev.seqserve.serving.web.Limit;
 import dev.seqserve.serving.web.ProblemPayload;
 import dev.seqserve.serving.web.WithinLimit;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -19,7 +19,7 @@ import java.util.List;
  */
 record SentimentRequest(
         @HasText @WithinLimit(Limit.TEXT_LENGTH) String text,
-        @NotEmpty(message = "must hold at least one text") @WithinLimit(Limit.TEXTS)
+        @Size(min = 1, message = "must hold at least one text") @WithinLimit(Limit.TEXTS)
                 List<@NotNull @HasText @WithinLimit(Limit.TEXT_LENGTH) String> texts,
         String model) {
 

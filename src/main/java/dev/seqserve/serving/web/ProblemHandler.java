@@ -90,23 +90,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(verdict.type(), verdict.detail(), headers, request);
     }
 
-    /** Everything Spring MVC raises itself (404, 405, 406, 415…) gets its stable type here. */
+    /** Logs what Spring MVC raises itself (404, 405, 406, 415…) before it becomes a problem body. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (status.is5xxServerError()) {
+            log.error("Error answering {}", describe(request), e);
+        } else {
+            log.debug("{} for {}: {}", status.value(), describe(request), e.getMessage());
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /** Gives the problems Spring MVC builds (type {@code about:blank}) their stable type. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
         if (body instanceof ProblemDetail detail && !isTyped(detail)) {
             ProblemType type = ofStatus(status.value());
             if (type == ProblemType.INTERNAL_ERROR) {
-                log.error("Error answering {}", describe(request), e);
                 detail.setDetail("The server could not answer this request.");
-            } else {
-                log.debug("{} for {}: {}", status.value(), describe(request), e.getMessage());
             }
             detail.setType(type.uri());
             detail.setTitle(type.title());
             detail.setInstance(instance(request));
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     private static boolean isTyped(ProblemDetail detail) {

@@ -22,6 +22,8 @@ final class UnreadableBody {
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 return new Verdict(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
             }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof MismatchedInputException mismatch) {
                 return new Verdict(ProblemType.WRONG_TYPE, wrongType(mismatch));
             }

@@ -2,7 +2,6 @@ package dev.seqserve.serving.web;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
@@ -65,7 +64,7 @@ final class Violations {
             return ProblemType.BLANK_TEXT;
         } else if (constraint instanceof Finite) {
             return ProblemType.NON_FINITE_NUMBER;
-        } else if (constraint instanceof NotNull || constraint instanceof NotEmpty) {
+        } else if (constraint instanceof NotNull) {
             return ProblemType.MISSING_FIELD;
         }
         return ProblemType.INVALID_REQUEST;

@@ -55,11 +55,7 @@ final class CsvSource implements AutoCloseable {
             parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             reader.close();
-            Utf8Reader.MalformedException malformed = find(e, Utf8Reader.MalformedException.class);
-            if (malformed != null) {
-                throw new DataFormatException(file, malformed.line(), "not valid UTF-8", e);
-            }
-            throw new DataFormatException(file, 1, "unreadable header: " + reason(e), e);
+            throw failure(file, 1, "unreadable header: ", e);
         }
         CsvSource source = new CsvSource(file, parser);
         List<String> header = parser.getHeaderNames();
@@ -101,11 +97,7 @@ final class CsvSource implements AutoCloseable {
                 }
                 record = records.next();
             } catch (UncheckedIOException | IllegalStateException e) {
-                Utf8Reader.MalformedException malformed = find(e, Utf8Reader.MalformedException.class);
-                if (malformed != null) {
-                    throw new DataFormatException(file, malformed.line(), "not valid UTF-8", e);
-                }
-                throw new DataFormatException(file, line, kind(e) + reason(e), e);
+                throw failure(file, line, find(e, CSVException.class) != null ? "broken quoting: " : "cannot read: ", e);
             }
             if (record.size() == 1 && record.get(0).isEmpty() && columns > 1) {
                 continue;
@@ -156,8 +148,13 @@ final class CsvSource implements AutoCloseable {
         return reader;
     }
 
-    private static String kind(Throwable e) {
-        return find(e, CSVException.class) != null ? "broken quoting: " : "cannot read: ";
+    /** Bad UTF-8 knows its own line; anything else is blamed on the record being read. */
+    private static DataFormatException failure(Path file, long line, String kind, Throwable e) {
+        Utf8Reader.MalformedException malformed = find(e, Utf8Reader.MalformedException.class);
+        if (malformed != null) {
+            return new DataFormatException(file, malformed.line(), "not valid UTF-8", e);
+        }
+        return new DataFormatException(file, line, kind + reason(e), e);
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {

@@ -32,18 +32,20 @@ final class GapFiller {
                     throw new DataFormatException(file, after.line(), (steps - 1) + " missing date(s) between "
                             + before.date() + " and " + after.date());
                 }
-                gaps.add(interpolate(frequency, before, after, (int) steps, values, index));
+                gaps.add(fillGap(frequency, before, after, (int) steps, values, index, policy));
             }
         }
-        return new Series(file, column, frequency, start, values, new GapReport(GapReport.LINEAR, gaps));
+        String method = policy == SeriesCsvReader.GapPolicy.CARRY_FORWARD ? GapReport.CARRY_FORWARD : GapReport.LINEAR;
+        return new Series(file, column, frequency, start, values, new GapReport(method, gaps));
     }
 
-    private static Gap interpolate(Frequency frequency, SeriesCsvReader.Row before, SeriesCsvReader.Row after,
-            int steps, double[] values, int afterIndex) {
+    private static Gap fillGap(Frequency frequency, SeriesCsvReader.Row before, SeriesCsvReader.Row after,
+            int steps, double[] values, int afterIndex, SeriesCsvReader.GapPolicy policy) {
+        boolean linear = policy == SeriesCsvReader.GapPolicy.INTERPOLATE;
         List<LocalDate> missing = new ArrayList<>();
         List<Double> filled = new ArrayList<>();
         for (int k = 1; k < steps; k++) {
-            double value = before.value() + (after.value() - before.value()) * k / steps;
+            double value = linear ? before.value() + (after.value() - before.value()) * k / steps : before.value();
             values[afterIndex - steps + k] = value;
             missing.add(frequency.plus(before.date(), k));
             filled.add(value);

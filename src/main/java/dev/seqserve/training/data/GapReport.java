@@ -12,8 +12,10 @@ import java.util.Locale;
  */
 public record GapReport(String method, List<Gap> gaps) {
 
-    /** The only method: the straight line between the two present neighbours. */
+    /** The default method: the straight line between the two present neighbours. */
     public static final String LINEAR = "linear interpolation between the neighbouring values";
+    /** The look-ahead-free method: the last present value repeated. */
+    public static final String CARRY_FORWARD = "carrying the previous value forward";
 
     public GapReport {
         gaps = List.copyOf(gaps);

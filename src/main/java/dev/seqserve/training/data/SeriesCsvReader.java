@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Reads a series CSV: a header {@code timestamp,<value column named with its unit>}, then one row per
  * date in increasing order (ISO {@code yyyy-MM-dd}, or {@code yyyy-MM} for the first of the month).
- * The frequency is detected from the dates; missing dates are filled by linear interpolation (or
- * refused, on request) and listed in the series' {@link GapReport}.
+ * The frequency is detected from the dates; missing dates are filled by linear interpolation (or,
+ * on request, by carrying the last value forward, or refused) and listed in the series' {@link GapReport}.
  */
 public final class SeriesCsvReader {
 
@@ -23,6 +23,11 @@ public final class SeriesCsvReader {
     public enum GapPolicy {
         /** Fill each missing value on the straight line between its present neighbours. */
         INTERPOLATE,
+        /**
+         * Repeat the last present value: no filled value depends on a later one, so a gap just
+         * before a train/test cut cannot leak the first test value into training.
+         */
+        CARRY_FORWARD,
         /** Fail on the first missing date. */
         FAIL
     }

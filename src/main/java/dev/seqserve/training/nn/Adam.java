@@ -1,6 +1,8 @@
 package dev.seqserve.training.nn;
 
 import java.util.List;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 
 /**
  * The Adam optimiser (Kingma and Ba) with optional decoupled weight decay (AdamW), updating parameters in place
@@ -85,7 +87,19 @@ public final class Adam {
         float[] mi = m[index];
         float[] vi = v[index];
         float decay = 1 - learningRate * weightDecay;
-        for (int j = from; j < to; j++) {
+        int j = from;
+        // Vector and scalar paths do the same IEEE operations (sqrt included), so results do not depend on lanes.
+        for (int bound = from + VectorMath.SPECIES.loopBound(to - from); j < bound; j += VectorMath.LANES) {
+            FloatVector gj = FloatVector.fromArray(VectorMath.SPECIES, g, j);
+            FloatVector mj = FloatVector.fromArray(VectorMath.SPECIES, mi, j).mul(beta1).add(gj.mul(1 - beta1));
+            FloatVector vj = FloatVector.fromArray(VectorMath.SPECIES, vi, j).mul(beta2).add(gj.mul(1 - beta2).mul(gj));
+            mj.intoArray(mi, j);
+            vj.intoArray(vi, j);
+            FloatVector denom = vj.lanewise(VectorOperators.SQRT).div(rootCorrection2).add(eps);
+            FloatVector wj = FloatVector.fromArray(VectorMath.SPECIES, w, j);
+            wj.mul(decay).sub(mj.mul(stepSize).div(denom)).intoArray(w, j);
+        }
+        for (; j < to; j++) {
             float gj = g[j];
             mi[j] = beta1 * mi[j] + (1 - beta1) * gj;
             vi[j] = beta2 * vi[j] + (1 - beta2) * gj * gj;

@@ -16,17 +16,13 @@ final class Embedding {
         Init.uniform(table.value(), dim, (vocab - 1) * dim, 0.05, random);
     }
 
-    /** Writes the vectors of {@code tokens[members[q]]} into packed rows [rows × E]. */
+    /** Writes the vectors of {@code tokens[members[q]]} into packed rows [rows × E]; ids are checked by the caller. */
     void gather(int[][] tokens, int[] members, Packing p, float[] out) {
         float[] w = table.value();
         for (int q = 0; q < members.length; q++) {
             int[] seq = tokens[members[q]];
             for (int t = 0; t < seq.length; t++) {
-                int id = seq[t];
-                if (id < 0 || id >= vocab) {
-                    throw new IllegalArgumentException("token id " + id + " outside [0, " + vocab + ")");
-                }
-                System.arraycopy(w, id * dim, out, p.row(t, q) * dim, dim);
+                System.arraycopy(w, seq[t] * dim, out, p.row(t, q) * dim, dim);
             }
         }
     }

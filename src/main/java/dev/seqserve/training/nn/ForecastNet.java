@@ -1,6 +1,7 @@
 package dev.seqserve.training.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -19,6 +20,9 @@ public final class ForecastNet {
     final Dense dense;
     private final List<Param> params;
     private final List<ForecastPass> passes = new ArrayList<>();
+    /** Windows per inference pass; results do not depend on it. */
+    static final int INFERENCE_CHUNK = 1024;
+
     private long calls;
     /** Shards per batch; results are bit-identical for a given value, so it is fixed per machine. */
     int shards = Parallel.THREADS;
@@ -79,12 +83,20 @@ public final class ForecastNet {
      * @return [batch][outputs]
      */
     public float[][] predict(float[][][] inputs, int[] lengths) {
-        ShardPlan plan = plan(inputs, lengths);
-        Parallel.run(plan.shards(), s -> passes.get(s).forward(this, inputs, plan.members[s], plan.packings[s], false, 0));
+        if (lengths.length != inputs.length) {
+            throw new IllegalArgumentException(inputs.length + " windows but " + lengths.length + " lengths");
+        }
         float[][] out = new float[inputs.length][config.outputs()];
-        for (int s = 0; s < plan.shards(); s++) {
-            for (int q = 0; q < plan.members[s].length; q++) {
-                System.arraycopy(passes.get(s).out, q * config.outputs(), out[plan.members[s][q]], 0, config.outputs());
+        // Chunks bound the activation memory when a caller scores a whole split at once.
+        for (int from = 0; from < inputs.length; from += INFERENCE_CHUNK) {
+            int to = Math.min(inputs.length, from + INFERENCE_CHUNK);
+            float[][][] chunk = Arrays.copyOfRange(inputs, from, to);
+            ShardPlan plan = plan(chunk, Arrays.copyOfRange(lengths, from, to));
+            Parallel.run(plan.shards(), s -> passes.get(s).forward(this, chunk, plan.members[s], plan.packings[s], false, 0));
+            for (int s = 0; s < plan.shards(); s++) {
+                for (int q = 0; q < plan.members[s].length; q++) {
+                    System.arraycopy(passes.get(s).out, q * config.outputs(), out[from + plan.members[s][q]], 0, config.outputs());
+                }
             }
         }
         return out;
@@ -119,6 +131,11 @@ public final class ForecastNet {
         if (targets.length != inputs.length) {
             throw new IllegalArgumentException(inputs.length + " windows but " + targets.length + " targets");
         }
+        for (float[] target : targets) {
+            if (target.length != config.outputs()) {
+                throw new IllegalArgumentException("expected " + config.outputs() + " targets per window, got " + target.length);
+            }
+        }
         ShardPlan plan = plan(inputs, lengths);
         float scale = 1f / (inputs.length * config.outputs());
         Parallel.run(plan.shards(), s -> {
@@ -146,9 +163,16 @@ public final class ForecastNet {
         if (lengths.length != inputs.length) {
             throw new IllegalArgumentException(inputs.length + " windows but " + lengths.length + " lengths");
         }
+        // Validate the whole batch before any shard runs, so bad input cannot leave half-written gradients.
         for (int i = 0; i < inputs.length; i++) {
             if (lengths[i] > inputs[i].length) {
                 throw new IllegalArgumentException("window " + i + " has " + inputs[i].length + " steps, length says " + lengths[i]);
+            }
+            for (int t = 0; t < lengths[i]; t++) {
+                if (inputs[i][t].length != config.features()) {
+                    throw new IllegalArgumentException("window " + i + " step " + t + ": expected " + config.features()
+                            + " features, got " + inputs[i][t].length);
+                }
             }
         }
         ShardPlan plan = ShardPlan.of(lengths, shards);

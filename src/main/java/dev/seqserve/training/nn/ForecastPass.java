@@ -34,9 +34,6 @@ final class ForecastPass {
         for (int q = 0; q < batch; q++) {
             float[][] series = inputs[members[q]];
             for (int t = 0; t < p.length(q); t++) {
-                if (series[t].length != f) {
-                    throw new IllegalArgumentException("expected " + f + " features per step, got " + series[t].length);
-                }
                 System.arraycopy(series[t], 0, x, p.row(t, q) * f, f);
             }
         }
@@ -70,9 +67,6 @@ final class ForecastPass {
         loss = 0;
         for (int q = 0; q < batch; q++) {
             float[] y = targets[members[q]];
-            if (y.length != outputs) {
-                throw new IllegalArgumentException("expected " + outputs + " targets, got " + y.length);
-            }
             loss += Losses.squaredError(out, q * outputs, y, outputs);
             for (int o = 0; o < outputs; o++) {
                 dOut[o] = 2 * (out[q * outputs + o] - y[o]) * scale;

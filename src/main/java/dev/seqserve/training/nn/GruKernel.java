@@ -1,10 +1,16 @@
 package dev.seqserve.training.nn;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * The GRU cell on packed sub-batches, ONNX gate order z, r, h with {@code linear_before_reset = 1}:
  * h̃ = tanh(Wh·x + Wbh + r⊙(Rh·h' + Rbh)) and h = (1−z)⊙h̃ + z⊙h'.
  */
 final class GruKernel {
+
+    private static final VectorSpecies<Float> S = VectorMath.SPECIES;
+    private static final int L = VectorMath.LANES;
 
     private GruKernel() {
     }
@@ -38,18 +44,9 @@ final class GruKernel {
                 Activations.sigmoid(gates, gr, 2 * hid);
                 // Keep Rh·h' + Rbh: the backward pass needs it for dr.
                 System.arraycopy(rec, q * g + 2 * hid, c.aux, row * hid, hid);
-                for (int j = 0; j < hid; j++) {
-                    gates[gr + 2 * hid + j] = Math.fma(gates[gr + hid + j], rec[q * g + 2 * hid + j], gates[gr + 2 * hid + j]);
-                }
+                resetProduct(gates, gr, rec, q * g, hid);
                 Activations.tanh(gates, gr + 2 * hid, hid);
-                int hr = row * hid;
-                int prev = t > 0 ? (p.offset(t - 1) + q) * hid : -1;
-                for (int j = 0; j < hid; j++) {
-                    float z = gates[gr + j];
-                    float cand = gates[gr + 2 * hid + j];
-                    float hPrev = prev >= 0 ? c.h[prev + j] : 0f;
-                    c.h[hr + j] = Math.fma(z, hPrev - cand, cand);
-                }
+                update(gates, gr, c.h, t > 0 ? (p.offset(t - 1) + q) * hid : -1, row * hid, hid);
             }
         }
     }
@@ -83,7 +80,27 @@ final class GruKernel {
         float[] dGr = c.aux2;
         int gr = row * g;
         int hr = row * hid;
-        for (int j = 0; j < hid; j++) {
+        int j = 0;
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (int bound = S.loopBound(hid); j < bound; j += L) {
+            FloatVector z = FloatVector.fromArray(S, gates, gr + j);
+            FloatVector r = FloatVector.fromArray(S, gates, gr + hid + j);
+            FloatVector cand = FloatVector.fromArray(S, gates, gr + 2 * hid + j);
+            FloatVector hPrev = prev >= 0 ? FloatVector.fromArray(S, c.h, prev + j) : FloatVector.zero(S);
+            FloatVector dh = FloatVector.fromArray(S, dhOut, hr + j).add(FloatVector.fromArray(S, c.dhRec, qr + j));
+            FloatVector dz = dh.mul(hPrev.sub(cand)).mul(z).mul(one.sub(z));
+            FloatVector dCand = dh.mul(one.sub(z)).mul(one.sub(cand.mul(cand)));
+            FloatVector dr = dCand.mul(FloatVector.fromArray(S, c.aux, hr + j)).mul(r).mul(one.sub(r));
+            dz.intoArray(gates, gr + j);
+            dr.intoArray(gates, gr + hid + j);
+            dCand.intoArray(gates, gr + 2 * hid + j);
+            dz.intoArray(dGr, gr + j);
+            dr.intoArray(dGr, gr + hid + j);
+            dCand.mul(r).intoArray(dGr, gr + 2 * hid + j);
+            dh.mul(z).intoArray(c.dhRec, qr + j);
+        }
+        // Same operations in the same order as the vector loop, so a unit's result does not depend on its lane.
+        for (; j < hid; j++) {
             float z = gates[gr + j];
             float r = gates[gr + hid + j];
             float cand = gates[gr + 2 * hid + j];
@@ -99,6 +116,36 @@ final class GruKernel {
             dGr[gr + hid + j] = dr;
             dGr[gr + 2 * hid + j] = dCand * r;
             c.dhRec[qr + j] = dh * z;
+        }
+    }
+
+    /** h̃ pre-activation += r ⊙ (Rh·h' + Rbh) for one row. */
+    private static void resetProduct(float[] gates, int gr, float[] rec, int rr, int hid) {
+        int j = 0;
+        for (int bound = S.loopBound(hid); j < bound; j += L) {
+            FloatVector r = FloatVector.fromArray(S, gates, gr + hid + j);
+            r.fma(FloatVector.fromArray(S, rec, rr + 2 * hid + j), FloatVector.fromArray(S, gates, gr + 2 * hid + j))
+                    .intoArray(gates, gr + 2 * hid + j);
+        }
+        for (; j < hid; j++) {
+            gates[gr + 2 * hid + j] = Math.fma(gates[gr + hid + j], rec[rr + 2 * hid + j], gates[gr + 2 * hid + j]);
+        }
+    }
+
+    /** h = z ⊙ (h' − h̃) + h̃ for one row, h' = 0 when {@code prev} is −1. */
+    private static void update(float[] gates, int gr, float[] h, int prev, int hr, int hid) {
+        int j = 0;
+        for (int bound = S.loopBound(hid); j < bound; j += L) {
+            FloatVector z = FloatVector.fromArray(S, gates, gr + j);
+            FloatVector cand = FloatVector.fromArray(S, gates, gr + 2 * hid + j);
+            FloatVector hPrev = prev >= 0 ? FloatVector.fromArray(S, h, prev + j) : FloatVector.zero(S);
+            z.fma(hPrev.sub(cand), cand).intoArray(h, hr + j);
+        }
+        for (; j < hid; j++) {
+            float z = gates[gr + j];
+            float cand = gates[gr + 2 * hid + j];
+            float hPrev = prev >= 0 ? h[prev + j] : 0f;
+            h[hr + j] = Math.fma(z, hPrev - cand, cand);
         }
     }
 }

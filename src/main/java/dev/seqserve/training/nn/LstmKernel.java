@@ -104,7 +104,26 @@ final class LstmKernel {
         float[] gates = c.gates;
         float[] cell = c.aux;
         float[] tanhC = c.aux2;
-        for (int j = 0; j < hid; j++) {
+        FloatVector one = FloatVector.broadcast(VectorMath.SPECIES, 1f);
+        int j = 0;
+        for (int bound = VectorMath.SPECIES.loopBound(hid); j < bound; j += L) {
+            FloatVector i = FloatVector.fromArray(VectorMath.SPECIES, gates, gr + j);
+            FloatVector o = FloatVector.fromArray(VectorMath.SPECIES, gates, gr + hid + j);
+            FloatVector f = FloatVector.fromArray(VectorMath.SPECIES, gates, gr + 2 * hid + j);
+            FloatVector cand = FloatVector.fromArray(VectorMath.SPECIES, gates, gr + 3 * hid + j);
+            FloatVector tc = FloatVector.fromArray(VectorMath.SPECIES, tanhC, hr + j);
+            FloatVector dh = FloatVector.fromArray(VectorMath.SPECIES, dhOut, hr + j)
+                    .add(FloatVector.fromArray(VectorMath.SPECIES, c.dhRec, qr + j));
+            FloatVector dc = dh.mul(o).fma(one.sub(tc.mul(tc)), FloatVector.fromArray(VectorMath.SPECIES, dcRec, qr + j));
+            FloatVector cPrev = prev >= 0 ? FloatVector.fromArray(VectorMath.SPECIES, cell, prev + j) : FloatVector.zero(VectorMath.SPECIES);
+            dc.mul(cand).mul(i).mul(one.sub(i)).intoArray(gates, gr + j);
+            dh.mul(tc).mul(o).mul(one.sub(o)).intoArray(gates, gr + hid + j);
+            dc.mul(cPrev).mul(f).mul(one.sub(f)).intoArray(gates, gr + 2 * hid + j);
+            dc.mul(i).mul(one.sub(cand.mul(cand))).intoArray(gates, gr + 3 * hid + j);
+            dc.mul(f).intoArray(dcRec, qr + j);
+        }
+        // Same operations in the same order as the vector loop, so a unit's result does not depend on its lane.
+        for (; j < hid; j++) {
             float i = gates[gr + j];
             float o = gates[gr + hid + j];
             float f = gates[gr + 2 * hid + j];

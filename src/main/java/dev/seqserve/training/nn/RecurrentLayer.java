@@ -72,7 +72,7 @@ final class RecurrentLayer {
      * Backpropagates through time.
      *
      * @param dh    gradient of the loss w.r.t. every output row [rows × H] (a final-state gradient is added to the
-     *              example's last row); consumed
+     *              example's last row); only read
      * @param dx    receives the gradient w.r.t. the input [rows × input], or null when not needed
      * @param grads the shard's gradient buffers for W, R, B
      */

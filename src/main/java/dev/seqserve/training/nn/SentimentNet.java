@@ -1,6 +1,7 @@
 package dev.seqserve.training.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -21,6 +22,9 @@ public final class SentimentNet {
     private final List<Param> params;
     private final List<Param> denseParams;
     private final List<SentimentPass> passes = new ArrayList<>();
+    /** Examples per inference pass; results do not depend on it. */
+    static final int INFERENCE_CHUNK = 256;
+
     private long calls;
     /** Shards per batch; results are bit-identical for a given value, so it is fixed per machine. */
     int shards = Parallel.THREADS;
@@ -71,9 +75,19 @@ public final class SentimentNet {
      * @return one logit per example, in input order
      */
     public float[] logits(int[][] tokens) {
-        ShardPlan plan = plan(tokens);
-        Parallel.run(plan.shards(), s -> passes.get(s).forward(this, tokens, plan.members[s], plan.packings[s], false, 0));
-        return gatherLogits(plan, tokens.length);
+        float[] out = new float[tokens.length];
+        // Chunks bound the activation memory when a caller scores a whole split at once.
+        for (int from = 0; from < tokens.length; from += INFERENCE_CHUNK) {
+            int[][] chunk = Arrays.copyOfRange(tokens, from, Math.min(tokens.length, from + INFERENCE_CHUNK));
+            ShardPlan plan = plan(chunk);
+            Parallel.run(plan.shards(), s -> passes.get(s).forward(this, chunk, plan.members[s], plan.packings[s], false, 0));
+            for (int s = 0; s < plan.shards(); s++) {
+                for (int q = 0; q < plan.members[s].length; q++) {
+                    out[from + plan.members[s][q]] = passes.get(s).logits[q];
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -124,10 +138,16 @@ public final class SentimentNet {
         return loss / tokens.length;
     }
 
+    /** Validates the whole batch before any shard runs, so a bad id cannot leave half-written gradients. */
     private ShardPlan plan(int[][] tokens) {
         int[] lengths = new int[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             lengths[i] = tokens[i].length;
+            for (int id : tokens[i]) {
+                if (id < 0 || id >= config.vocabSize()) {
+                    throw new IllegalArgumentException("example " + i + ": token id " + id + " outside [0, " + config.vocabSize() + ")");
+                }
+            }
         }
         ShardPlan plan = ShardPlan.of(lengths, shards);
         while (passes.size() < plan.shards()) {
@@ -135,15 +155,5 @@ public final class SentimentNet {
         }
         rnn.prepare();
         return plan;
-    }
-
-    private float[] gatherLogits(ShardPlan plan, int size) {
-        float[] out = new float[size];
-        for (int s = 0; s < plan.shards(); s++) {
-            for (int q = 0; q < plan.members[s].length; q++) {
-                out[plan.members[s][q]] = passes.get(s).logits[q];
-            }
-        }
-        return out;
     }
 }

@@ -15,11 +15,11 @@ final class VectorMath {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     static final int LANES = SPECIES.length();
 
-    /** Shared-dimension block: keeps a 3-vector strip of B in L1 while all rows of A pass over it. */
+    /** Shared-dimension block: keeps a 2-vector strip of B in L1 while a block of rows of A passes over it. */
     private static final int KC = 256;
 
     /** Row block: keeps the rows of A for one shared-dimension block in L1/L2 while the strips of B pass. */
-    private static final int MC = 64;
+    private static final int MC = 96;
 
     private VectorMath() {
     }
@@ -39,7 +39,7 @@ final class VectorMath {
     /** C += A·B with A(i, p) at a[aOff + i·ai + p·ap]. */
     private static void gemmStrided(float[] a, int aOff, int ai, int ap, float[] b, int bOff, int ldb,
                                     float[] c, int cOff, int ldc, int m, int n, int k) {
-        int wide = 3 * LANES;
+        int wide = 2 * LANES;
         for (int p0 = 0; p0 < k; p0 += KC) {
             int p1 = Math.min(k, p0 + KC);
             for (int i0 = 0; i0 < m; i0 += MC) {
@@ -47,11 +47,11 @@ final class VectorMath {
                 int j = 0;
                 for (; j + wide <= n; j += wide) {
                     int i = i0;
-                    for (; i + 4 <= i1; i += 4) {
-                        block4x3(a, aOff + i * ai, ai, ap, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc, p0, p1);
+                    for (; i + 6 <= i1; i += 6) {
+                        block6x2(a, aOff + i * ai, ai, ap, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc, p0, p1);
                     }
                     for (; i < i1; i++) {
-                        block1x3(a, aOff + i * ai, ap, b, bOff + j, ldb, c, cOff + i * ldc + j, p0, p1);
+                        block1x2(a, aOff + i * ai, ap, b, bOff + j, ldb, c, cOff + i * ldc + j, p0, p1);
                     }
                 }
                 for (; j + LANES <= n; j += LANES) {
@@ -74,74 +74,73 @@ final class VectorMath {
         }
     }
 
-    private static void block4x3(float[] a, int aBase, int ai, int ap, float[] b, int bBase, int ldb,
+    /** The main micro-kernel: a 6-row × 2-vector tile of C in 12 registers (measured fastest here on AVX2). */
+    private static void block6x2(float[] a, int aBase, int ai, int ap, float[] b, int bBase, int ldb,
                                  float[] c, int cBase, int ldc, int p0, int p1) {
         int l = LANES;
         FloatVector c00 = FloatVector.fromArray(SPECIES, c, cBase);
         FloatVector c01 = FloatVector.fromArray(SPECIES, c, cBase + l);
-        FloatVector c02 = FloatVector.fromArray(SPECIES, c, cBase + 2 * l);
         FloatVector c10 = FloatVector.fromArray(SPECIES, c, cBase + ldc);
         FloatVector c11 = FloatVector.fromArray(SPECIES, c, cBase + ldc + l);
-        FloatVector c12 = FloatVector.fromArray(SPECIES, c, cBase + ldc + 2 * l);
         FloatVector c20 = FloatVector.fromArray(SPECIES, c, cBase + 2 * ldc);
         FloatVector c21 = FloatVector.fromArray(SPECIES, c, cBase + 2 * ldc + l);
-        FloatVector c22 = FloatVector.fromArray(SPECIES, c, cBase + 2 * ldc + 2 * l);
         FloatVector c30 = FloatVector.fromArray(SPECIES, c, cBase + 3 * ldc);
         FloatVector c31 = FloatVector.fromArray(SPECIES, c, cBase + 3 * ldc + l);
-        FloatVector c32 = FloatVector.fromArray(SPECIES, c, cBase + 3 * ldc + 2 * l);
+        FloatVector c40 = FloatVector.fromArray(SPECIES, c, cBase + 4 * ldc);
+        FloatVector c41 = FloatVector.fromArray(SPECIES, c, cBase + 4 * ldc + l);
+        FloatVector c50 = FloatVector.fromArray(SPECIES, c, cBase + 5 * ldc);
+        FloatVector c51 = FloatVector.fromArray(SPECIES, c, cBase + 5 * ldc + l);
         for (int p = p0; p < p1; p++) {
             int bi = bBase + p * ldb;
             FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + l);
-            FloatVector b2 = FloatVector.fromArray(SPECIES, b, bi + 2 * l);
             int aIdx = aBase + p * ap;
             FloatVector x = FloatVector.broadcast(SPECIES, a[aIdx]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            c02 = x.fma(b2, c02);
             x = FloatVector.broadcast(SPECIES, a[aIdx + ai]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            c12 = x.fma(b2, c12);
             x = FloatVector.broadcast(SPECIES, a[aIdx + 2 * ai]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            c22 = x.fma(b2, c22);
             x = FloatVector.broadcast(SPECIES, a[aIdx + 3 * ai]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            c32 = x.fma(b2, c32);
+            x = FloatVector.broadcast(SPECIES, a[aIdx + 4 * ai]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(SPECIES, a[aIdx + 5 * ai]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
         }
         c00.intoArray(c, cBase);
         c01.intoArray(c, cBase + l);
-        c02.intoArray(c, cBase + 2 * l);
         c10.intoArray(c, cBase + ldc);
         c11.intoArray(c, cBase + ldc + l);
-        c12.intoArray(c, cBase + ldc + 2 * l);
         c20.intoArray(c, cBase + 2 * ldc);
         c21.intoArray(c, cBase + 2 * ldc + l);
-        c22.intoArray(c, cBase + 2 * ldc + 2 * l);
         c30.intoArray(c, cBase + 3 * ldc);
         c31.intoArray(c, cBase + 3 * ldc + l);
-        c32.intoArray(c, cBase + 3 * ldc + 2 * l);
+        c40.intoArray(c, cBase + 4 * ldc);
+        c41.intoArray(c, cBase + 4 * ldc + l);
+        c50.intoArray(c, cBase + 5 * ldc);
+        c51.intoArray(c, cBase + 5 * ldc + l);
     }
 
-    private static void block1x3(float[] a, int aBase, int ap, float[] b, int bBase, int ldb,
+    private static void block1x2(float[] a, int aBase, int ap, float[] b, int bBase, int ldb,
                                  float[] c, int cBase, int p0, int p1) {
         int l = LANES;
         FloatVector c0 = FloatVector.fromArray(SPECIES, c, cBase);
         FloatVector c1 = FloatVector.fromArray(SPECIES, c, cBase + l);
-        FloatVector c2 = FloatVector.fromArray(SPECIES, c, cBase + 2 * l);
         for (int p = p0; p < p1; p++) {
             int bi = bBase + p * ldb;
             FloatVector x = FloatVector.broadcast(SPECIES, a[aBase + p * ap]);
             c0 = x.fma(FloatVector.fromArray(SPECIES, b, bi), c0);
             c1 = x.fma(FloatVector.fromArray(SPECIES, b, bi + l), c1);
-            c2 = x.fma(FloatVector.fromArray(SPECIES, b, bi + 2 * l), c2);
         }
         c0.intoArray(c, cBase);
         c1.intoArray(c, cBase + l);
-        c2.intoArray(c, cBase + 2 * l);
     }
 
     private static void block1x1(float[] a, int aBase, int ap, float[] b, int bBase, int ldb,

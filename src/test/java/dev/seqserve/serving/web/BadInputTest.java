@@ -61,6 +61,8 @@ class BadInputTest {
                 bad("empty texts", sentiment("{\"texts\": []}"), 400, "invalid-request"),
                 bad("empty text", sentiment("{\"text\": \"\"}"), 400, "blank-text"),
                 bad("blank text", sentiment("{\"text\": \" \\t\\n \"}"), 400, "blank-text"),
+                bad("blank text, asking for JSON", post("/sentiment").contentType(MediaType.APPLICATION_JSON)
+                        .accept(MediaType.APPLICATION_JSON).content("{\"text\": \"\"}"), 400, "blank-text"),
                 bad("blank text in texts", sentiment("{\"texts\": [\"good\", \"  \"]}"), 400, "blank-text"),
                 bad("text over the length limit", sentiment(textOf(20_001)), 400, "text-too-long"),
                 bad("texts over the length limit", sentiment("{\"texts\": [\"ok\", \"" + "a".repeat(20_001) + "\"]}"), 400, "text-too-long"),

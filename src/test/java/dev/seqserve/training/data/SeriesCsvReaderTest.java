@@ -54,6 +54,14 @@ class SeriesCsvReaderTest {
     }
 
     @Test
+    void canCarryTheLastValueForwardInstead() throws Exception {
+        Path file = write("t.csv", "timestamp,temp_c\n2020-02-27,10\n2020-02-28,11\n2020-03-02,17\n");
+        Series s = SeriesCsvReader.read(file, SeriesCsvReader.GapPolicy.CARRY_FORWARD);
+        assertThat(s.values()).containsExactly(10, 11, 11, 11, 17);
+        assertThat(s.gaps().describe()).startsWith("2 missing dates filled by carrying the previous value forward:");
+    }
+
+    @Test
     void detectsMonthlySeriesIncludingYearMonthDates() throws Exception {
         Series s = SeriesCsvReader.read(write("m.csv", "timestamp,passengers_thousands\n1949-01,112\n1949-02,118\n1949-04,132\n"));
         assertThat(s.frequency()).isEqualTo(Frequency.MONTHLY);

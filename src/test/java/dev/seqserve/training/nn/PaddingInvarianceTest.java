@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,6 +27,20 @@ class PaddingInvarianceTest {
         for (int shards = 1; shards <= 3; shards++) {
             net.shards = shards;
             assertThat(net.predict(batch)[4]).as("%d shard(s)", shards).isEqualTo(alone);
+        }
+    }
+
+    @Test
+    void scoringAWholeSplitAtOnceGivesTheSameScoresAsOneByOne() {
+        SentimentNet net = new SentimentNet(new SentimentConfig(CellType.LSTM, 20, 4, 6, 0f, 8));
+        SplittableRandom random = new SplittableRandom(9);
+        int[][] split = new int[SentimentNet.INFERENCE_CHUNK + 40][];
+        for (int i = 0; i < split.length; i++) {
+            split[i] = random.ints(1 + random.nextInt(6), 1, 20).toArray();
+        }
+        float[] all = net.predict(split);
+        for (int i : new int[] {0, 17, SentimentNet.INFERENCE_CHUNK - 1, SentimentNet.INFERENCE_CHUNK, split.length - 1}) {
+            assertThat(all[i]).as("review %d", i).isEqualTo(net.predict(new int[][] {split[i]})[0]);
         }
     }
 

@@ -72,6 +72,7 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
      * @return a future that completes with the input's output, or exceptionally with
      *     {@link OverloadedException} (at once, when the queue is full), {@link DeadlineExceededException},
      *     {@link RejectedExecutionException} (after {@link #close}) or whatever the batch function threw
+     * @throws NullPointerException if {@code input} is null; whatever the sizer throws is thrown too
      */
     public CompletableFuture<O> submit(I input) {
         Objects.requireNonNull(input, "input");

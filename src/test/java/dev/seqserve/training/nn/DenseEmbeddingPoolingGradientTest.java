@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Dense, embedding and pooling gradients agree with finite differences; the embedding's stay sparse. */
-class SmallLayersGradientTest {
+class DenseEmbeddingPoolingGradientTest {
 
     private final SplittableRandom random = new SplittableRandom(3);
 

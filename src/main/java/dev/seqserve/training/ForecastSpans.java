@@ -1,0 +1,25 @@
+package dev.seqserve.training;
+
+import dev.seqserve.training.data.Series;
+
+/** Where training, validation and test lie in one series, as indices. */
+record ForecastSpans(int validationStart, int testStart, int testEnd, int testHorizon) {
+
+    static ForecastSpans of(Series series, SeriesPreset preset) {
+        int testEnd = series.indexOf(preset.testEnd);
+        return new ForecastSpans(series.indexOf(preset.validationStart), series.indexOf(preset.testStart), testEnd,
+                preset.testHorizon);
+    }
+
+    ForecastTraining.Split split() {
+        return new ForecastTraining.Split(validationStart, testStart, Math.min(testHorizon, testStart - validationStart));
+    }
+
+    /** Forecast origins of the test: every step for one-step-ahead, else the test's first step. */
+    int[] testOrigins() {
+        if (testHorizon == 1) {
+            return java.util.stream.IntStream.range(testStart, testEnd).toArray();
+        }
+        return new int[] {testStart};
+    }
+}

@@ -1,0 +1,151 @@
+package dev.seqserve.training;
+
+import dev.seqserve.preprocess.SeriesCodec;
+import dev.seqserve.preprocess.TrainingPairs;
+import dev.seqserve.training.eval.Forecaster;
+import dev.seqserve.training.eval.Metrics;
+import dev.seqserve.training.nn.Adam;
+import dev.seqserve.training.nn.CellType;
+import dev.seqserve.training.nn.ForecastConfig;
+import dev.seqserve.training.nn.ForecastNet;
+import dev.seqserve.training.nn.ParamSet;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Trains a direct multi-step forecaster: the codec fitted on the training span turns windows into
+ * model space, the network predicts every step up to the maximum horizon at once, and early stopping
+ * watches the MAE on the validation span in the series' own units.
+ */
+final class ForecastTraining {
+
+    /** Every setting of a forecast run; all of them go into the manifest. */
+    record Settings(
+            CellType cell,
+            SeriesCodec.Spec spec,
+            int hidden,
+            int layers,
+            float dropout,
+            double weightDecay,
+            int batchSize,
+            double learningRate,
+            double clipNorm,
+            int maxEpochs,
+            int patience,
+            long seed) {}
+
+    /**
+     * Index spans of the series: train {@code [0, trainEnd)}, validation {@code [trainEnd, validationEnd)}.
+     * Validation forecasts may read earlier values, never later ones.
+     */
+    record Split(int trainEnd, int validationEnd, int validationHorizon) {}
+
+    /** The trained network and the codec it was trained with. */
+    record Result(ForecastNet net, SeriesCodec codec, EpochLoop.History history, int trainingPairs) {}
+
+    private final Settings settings;
+    private final PrintStream out;
+
+    ForecastTraining(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    Result train(double[] values, Split split) {
+        double[] train = Arrays.copyOf(values, split.trainEnd());
+        SeriesCodec codec = SeriesCodec.fit(settings.spec(), train);
+        TrainingPairs pairs = codec.pairs(train);
+        float[][][] inputs = toSteps(pairs.inputs(), codec.window(), codec.features());
+        float[][] targets = pairs.targets();
+        ForecastNet net = new ForecastNet(new ForecastConfig(settings.cell(), codec.features(), settings.hidden(),
+                settings.layers(), codec.maxHorizon(), settings.dropout(), settings.seed()));
+        ParamSet params = new ParamSet(net.params());
+        Adam adam = new Adam(net.params(), (float) settings.learningRate(), 0.9f, 0.999f, 1e-8f,
+                (float) settings.weightDecay());
+        Random random = new Random(settings.seed());
+        out.printf("%d training windows of %d steps, predicting %d steps%n", targets.length, codec.window(),
+                codec.maxHorizon());
+
+        EpochLoop.Task task = new EpochLoop.Task() {
+            @Override
+            public double trainEpoch(int epoch) {
+                List<Integer> order = new java.util.ArrayList<>();
+                for (int i = 0; i < targets.length; i++) {
+                    order.add(i);
+                }
+                java.util.Collections.shuffle(order, random);
+                double lossSum = 0;
+                for (int from = 0; from < order.size(); from += settings.batchSize()) {
+                    int to = Math.min(order.size(), from + settings.batchSize());
+                    float[][][] x = new float[to - from][][];
+                    float[][] y = new float[to - from][];
+                    for (int i = from; i < to; i++) {
+                        x[i - from] = inputs[order.get(i)];
+                        y[i - from] = targets[order.get(i)];
+                    }
+                    params.zeroGrad();
+                    lossSum += net.lossAndGradients(x, y) * (to - from);
+                    params.clipGradNorm(settings.clipNorm());
+                    adam.step();
+                }
+                return lossSum / targets.length;
+            }
+
+            @Override
+            public double evaluate() {
+                return -validationMae(net, codec, values, split);
+            }
+
+            @Override
+            public String metricName() {
+                return "-validation MAE";
+            }
+        };
+        EpochLoop.History history = new EpochLoop(settings.maxEpochs(), settings.patience(), out).run(task, params);
+        return new Result(net, codec, history, targets.length);
+    }
+
+    /** Mean absolute error over the validation span, every origin and every step up to its horizon. */
+    static double validationMae(ForecastNet net, SeriesCodec codec, double[] values, Split split) {
+        Forecaster forecaster = trainerForecaster(net, codec);
+        int horizon = split.validationHorizon();
+        int lastOrigin = split.validationEnd() - horizon;
+        double sum = 0;
+        int count = 0;
+        for (int origin = split.trainEnd(); origin <= lastOrigin; origin++) {
+            double[] forecast = forecaster.forecast(values, origin, horizon);
+            double[] actual = Arrays.copyOfRange(values, origin, origin + horizon);
+            sum += Metrics.mae(forecast, actual) * horizon;
+            count += horizon;
+        }
+        return sum / count;
+    }
+
+    /** The trainer's own network as a forecaster in the series' units. */
+    static Forecaster trainerForecaster(ForecastNet net, SeriesCodec codec) {
+        return (series, end, horizon) -> {
+            float[] window = new float[codec.window() * codec.features()];
+            codec.encode(series, end, window, 0);
+            float[] output = net.predict(new float[][][] {toSteps(window, codec.window(), codec.features())})[0];
+            return codec.decode(series, end, output, horizon);
+        };
+    }
+
+    static float[][][] toSteps(float[][] flat, int window, int features) {
+        float[][][] steps = new float[flat.length][][];
+        for (int i = 0; i < flat.length; i++) {
+            steps[i] = toSteps(flat[i], window, features);
+        }
+        return steps;
+    }
+
+    static float[][] toSteps(float[] flat, int window, int features) {
+        float[][] steps = new float[window][features];
+        for (int t = 0; t < window; t++) {
+            System.arraycopy(flat, t * features, steps[t], 0, features);
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.seqserve.preprocess;
+
+import dev.seqserve.artifact.Manifest;
+import dev.seqserve.bench.ReviewCorpus;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * JMH: a review to token ids as {@code /sentiment} does it (tokenize, look up in a 20,000-token
+ * vocabulary fitted on real reviews, cut at 400), one review per operation.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class TextEncoderBenchmark {
+
+    private TextEncoder encoder;
+    private List<String> reviews;
+    private int next;
+
+    @Setup
+    public void load() throws IOException {
+        List<String> texts = ReviewCorpus.load(Path.of(TokenizerBenchmark.REVIEWS)).texts();
+        Tokenizer tokenizer = new Tokenizer(true, true, true);
+        Vocabulary vocabulary = Vocabulary.fit(texts.subList(0, Math.min(3_000, texts.size())), tokenizer, 20_000);
+        encoder = new TextEncoder(tokenizer, vocabulary, 400, Manifest.Truncation.HEAD);
+        reviews = texts.subList(texts.size() - Math.min(1_000, texts.size()), texts.size());
+    }
+
+    @Benchmark
+    public EncodedText encode() {
+        String review = reviews.get(next);
+        next = (next + 1) % reviews.size();
+        return encoder.encode(review);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.seqserve.serving;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.seqserve.artifact.ArtifactFolder;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Scores token ids with a plain ONNX Runtime session, independently of the service's model layer. */
+public final class DirectOnnx {
+
+    private DirectOnnx() {}
+
+    /** The probability the model at {@code folder} gives one sequence of token ids. */
+    public static float sentiment(Path folder, int[] ids) throws OrtException {
+        ArtifactFolder artifact = ArtifactFolder.open(folder);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        long[] longs = new long[Math.max(1, ids.length)];
+        for (int i = 0; i < ids.length; i++) {
+            longs[i] = ids[i];
+        }
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+                OrtSession session = env.createSession(artifact.modelFile().toString(), options);
+                OnnxTensor x = OnnxTensor.createTensor(env, LongBuffer.wrap(longs), new long[] {1, longs.length});
+                OnnxTensor lengths = OnnxTensor.createTensor(env, IntBuffer.wrap(new int[] {longs.length}), new long[] {1});
+                OrtSession.Result result = session.run(Map.of("token_ids", x, "sequence_lens", lengths))) {
+            FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
+            return out.get(0);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.seqserve.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.seqserve.artifact.ArtifactFolder;
+import dev.seqserve.preprocess.TextEncoder;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole service over real HTTP with the trained models in {@code model-artifacts/}: each test
+ * skips, saying so, when its model is not there; the class skips when no model is.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "seqserve.models.location=" + ShippedModelsEndToEndTest.LOCATION)
+@EnabledIf(value = "shippedModelsPresent", disabledReason = "model-artifacts/ holds no trained model yet")
+class ShippedModelsEndToEndTest {
+
+    static final String LOCATION = "model-artifacts";
+
+    private static final String POSITIVE = "One of the best films I have seen in years. The acting is superb, the story "
+            + "is moving and beautifully told, and the ending left me in tears of joy. A wonderful, brilliant movie "
+            + "that I loved from start to finish and will happily watch again.";
+    private static final String NEGATIVE = "One of the worst films I have ever seen. The acting is terrible, the plot "
+            + "is boring and makes no sense, and the dialogue is awful. A complete waste of time and money; I hated "
+            + "every minute of this dull, stupid mess and walked out before the end.";
+    /** Monthly airline passengers (thousands), 1949 to 1960: the series forecast-airline was trained on. */
+    private static final double[] AIRLINE = {
+        112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170, 170, 158, 133,
+        114, 140, 145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166, 171, 180, 193, 181, 183, 218, 230, 242,
+        209, 191, 172, 194, 196, 196, 236, 235, 229, 243, 264, 272, 237, 211, 180, 201, 204, 188, 235, 227, 234, 264,
+        302, 293, 259, 229, 203, 229, 242, 233, 267, 269, 270, 315, 364, 347, 312, 274, 237, 278, 284, 277, 317, 313,
+        318, 374, 413, 405, 355, 306, 271, 306, 315, 301, 356, 348, 355, 422, 465, 467, 404, 347, 305, 336, 340, 318,
+        362, 348, 363, 435, 491, 505, 404, 359, 310, 337, 360, 342, 406, 396, 420, 472, 548, 559, 463, 407, 362, 405,
+        417, 391, 419, 461, 472, 535, 622, 606, 508, 461, 390, 432};
+
+    @LocalServerPort
+    int port;
+
+    private final OpenApiContract contract = OpenApiContract.get();
+
+    static boolean shippedModelsPresent() {
+        Path root = Path.of(LOCATION);
+        if (!Files.isDirectory(root)) {
+            return false;
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            return children.anyMatch(p -> Files.isRegularFile(p.resolve(ArtifactFolder.MANIFEST_FILE)));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sentiment-lstm", "sentiment-gru"})
+    void clearlyPositiveAndNegativeReviewsAreLabelledRight(String model) {
+        assumePresent(model);
+        HttpResponse<String> response = new Http(port).postJson("/sentiment",
+                "{\"texts\": [\"" + POSITIVE + "\", \"" + NEGATIVE + "\"], \"model\": \"" + model + "\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        contract.assertConforms("/sentiment", "post", 200, Http.mediaType(response), response.body());
+        JsonNode results = Http.json(response).path("results");
+        assertThat(results.get(0).path("label").asString()).as("positive review, score %s", results.get(0).path("score"))
+                .isEqualTo("positive");
+        assertThat(results.get(1).path("label").asString()).as("negative review, score %s", results.get(1).path("score"))
+                .isEqualTo("negative");
+        assertThat(Http.json(response).path("model").path("name").asString()).isEqualTo(model);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sentiment-lstm", "sentiment-gru"})
+    void theScoreEqualsADirectOnnxRuntimeRunOnTheSameTokenIds(String model) throws Exception {
+        assumePresent(model);
+        Path folder = Path.of(LOCATION, model);
+        ArtifactFolder artifact = ArtifactFolder.open(folder);
+        TextEncoder encoder = TextEncoder.from(artifact.manifest(), artifact.vocabulary());
+        for (String review : new String[] {POSITIVE, NEGATIVE, "Not bad at all."}) {
+            HttpResponse<String> response = new Http(port).postJson("/sentiment",
+                    "{\"text\": \"" + review + "\", \"model\": \"" + model + "\"}");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            contract.assertConforms("/sentiment", "post", 200, Http.mediaType(response), response.body());
+            int[] ids = encoder.encode(review).ids();
+            float direct = DirectOnnx.sentiment(folder, ids);
+            JsonNode body = Http.json(response);
+            assertThat(body.path("score").asDouble()).isCloseTo(direct, within(1e-6));
+            assertThat(body.path("tokens").asInt()).isEqualTo(ids.length);
+            assertThat(body.path("model").path("version").asString()).isEqualTo(artifact.manifest().version());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"forecast-temperature", "forecast-airline"})
+    void aForecastHasHorizonFiniteNumbersInTheSeriesOwnUnits(String model) {
+        assumePresent(model);
+        Http http = new Http(port);
+        JsonNode series = Http.json(http.get("/models/" + model)).path("series");
+        int minLength = series.path("minLength").asInt();
+        int horizon = Math.min(series.path("maxHorizon").asInt(), 6);
+        double[] values = model.equals("forecast-airline") ? AIRLINE : temperatures(Math.max(minLength, 730));
+        assumeTrue(values.length >= minLength, model + " needs " + minLength + " values; the test series is shorter");
+
+        HttpResponse<String> response = http.postJson("/forecast", "{\"series\": " + json(values) + ", \"horizon\": "
+                + horizon + ", \"model\": \"" + model + "\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        contract.assertConforms("/forecast", "post", 200, Http.mediaType(response), response.body());
+        double[] forecast = new double[horizon];
+        JsonNode out = Http.json(response).path("forecast");
+        assertThat(out.size()).isEqualTo(horizon);
+        for (int i = 0; i < horizon; i++) {
+            forecast[i] = out.get(i).asDouble();
+        }
+        double min = Arrays.stream(values).min().orElseThrow();
+        double max = Arrays.stream(values).max().orElseThrow();
+        double spread = max - min;
+        for (double v : forecast) {
+            assertThat(v).isFinite().isBetween(min - spread, max + spread);
+        }
+    }
+
+    private static void assumePresent(String model) {
+        assumeTrue(Files.isRegularFile(Path.of(LOCATION, model, ArtifactFolder.MANIFEST_FILE)),
+                () -> "skipped: " + LOCATION + "/" + model + " is absent");
+    }
+
+    /** Two years of daily minimum temperatures (°C) with Melbourne's seasons. */
+    private static double[] temperatures(int days) {
+        return IntStream.range(0, days)
+                .mapToDouble(d -> 11.2 + 4.5 * Math.cos(2 * Math.PI * (d - 20) / 365.25) + 1.5 * Math.sin(d * 1.7))
+                .toArray();
+    }
+
+    private static String json(double[] values) {
+        return Arrays.stream(values).mapToObj(Double::toString).collect(Collectors.joining(", ", "[", "]"));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.seqserve.serving.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.seqserve.serving.DirectOnnx;
+import dev.seqserve.serving.FixtureModels;
+import dev.seqserve.serving.SeqserveProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/**
+ * The model layer on the fixture models: queued and batched scores equal direct one-at-a-time ONNX
+ * Runtime runs, whatever the lengths, and names resolve to models of the right task.
+ */
+@Timeout(120)
+class ServedModelsTest {
+
+    private static ModelRegistry registry;
+
+    @BeforeAll
+    static void load() {
+        MapConfigurationPropertySource source = new MapConfigurationPropertySource();
+        FixtureModels.properties().forEach(p -> source.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1)));
+        source.put("seqserve.batching.max-delay", "5ms");
+        SeqserveProperties properties = new Binder(source).bindOrCreate("seqserve", SeqserveProperties.class);
+        registry = ModelRegistry.load(properties, new ModelMetrics(new SimpleMeterRegistry()));
+        registry.warmUp();
+    }
+
+    @AfterAll
+    static void close() {
+        registry.close();
+    }
+
+    @Test
+    void concurrentMixedLengthScoresEqualDirectRuns() throws Exception {
+        SentimentModel model = registry.sentiment(FixtureModels.SENTIMENT_GRU);
+        Random random = new Random(7);
+        List<int[]> sequences = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int[] ids = new int[random.nextInt(60)];
+            for (int t = 0; t < ids.length; t++) {
+                ids[t] = 1 + random.nextInt(29);
+            }
+            sequences.add(ids);
+        }
+        List<CompletableFuture<List<Float>>> requests = new ArrayList<>();
+        for (int i = 0; i < sequences.size(); i += 4) {
+            List<int[]> part = sequences.subList(i, i + 4);
+            requests.add(CompletableFuture.supplyAsync(() -> model.score(part)));
+        }
+        List<Float> scores = new ArrayList<>();
+        for (CompletableFuture<List<Float>> request : requests) {
+            scores.addAll(request.get());
+        }
+        for (int i = 0; i < sequences.size(); i++) {
+            int[] ids = sequences.get(i);
+            float direct = DirectOnnx.sentiment(model.folder(), ids.length == 0 ? new int[] {0} : ids);
+            assertThat(scores.get(i)).as("sequence %d of length %d", i, ids.length).isCloseTo(direct, within(1e-6f));
+        }
+    }
+
+    @Test
+    void forecastsHaveTheModelsMaximumHorizon() {
+        ForecastModel model = registry.forecast(null);
+        double[] series = {9, 10, 11, 12, 11, 10, 9, 8, 9, 10};
+
+        float[] output = model.forecast(model.codec().encode(series));
+
+        assertThat(model.name()).isEqualTo(FixtureModels.FORECAST);
+        assertThat(output).hasSize(FixtureModels.MAX_HORIZON);
+        double[] forecast = model.codec().decode(series, output, 2);
+        assertThat(forecast).hasSize(2);
+        assertThat(Double.isFinite(forecast[0]) && Double.isFinite(forecast[1])).isTrue();
+    }
+
+    @Test
+    void namesResolveToModelsOfTheRightTask() {
+        assertThat(registry.sentiment(null).name()).isEqualTo(FixtureModels.SENTIMENT_LSTM);
+        assertThatThrownBy(() -> registry.sentiment("nope")).isInstanceOf(UnknownModelException.class);
+        assertThatThrownBy(() -> registry.forecast(FixtureModels.SENTIMENT_GRU)).isInstanceOf(WrongModelTaskException.class)
+                .hasMessage("Model tiny-sentiment-gru is a sentiment model, not a forecast model.");
+    }
+}
