@@ -16,27 +16,20 @@ final class Embedding {
         Init.uniform(table.value(), dim, (vocab - 1) * dim, 0.05, random);
     }
 
-    /** Writes the vectors of {@code tokens[members[q]]} into packed rows [rows × E]; ids are checked by the caller. */
-    void gather(int[][] tokens, int[] members, Packing p, float[] out) {
+    /** Writes the vectors of {@code ids[0..count)} into rows [count × E]; ids are checked by the caller. */
+    void gather(int[] ids, int count, float[] out) {
         float[] w = table.value();
-        for (int q = 0; q < members.length; q++) {
-            int[] seq = tokens[members[q]];
-            for (int t = 0; t < seq.length; t++) {
-                System.arraycopy(w, seq[t] * dim, out, p.row(t, q) * dim, dim);
-            }
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(w, ids[i] * dim, out, i * dim, dim);
         }
     }
 
-    /** Adds packed input gradients [rows × E] into the rows of the table they came from. */
-    void scatter(int[][] tokens, int[] members, Packing p, float[] dx) {
+    /** Adds row i of {@code dx} [count × E] into the table's gradient row {@code ids[i]}. */
+    void scatter(int[] ids, int count, float[] dx) {
         float[] grad = table.grad();
-        for (int q = 0; q < members.length; q++) {
-            int[] seq = tokens[members[q]];
-            for (int t = 0; t < seq.length; t++) {
-                int id = seq[t];
-                table.touchRow(id);
-                VectorMath.add(dx, p.row(t, q) * dim, grad, id * dim, dim);
-            }
+        for (int i = 0; i < count; i++) {
+            table.touchRow(ids[i]);
+            VectorMath.add(dx, i * dim, grad, ids[i] * dim, dim);
         }
     }
 }

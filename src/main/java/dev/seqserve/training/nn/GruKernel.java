@@ -15,7 +15,8 @@ final class GruKernel {
     private GruKernel() {
     }
 
-    static void forward(RecurrentLayer layer, Packing p, RnnCache c) {
+    /** Runs the steps; {@code c.gates} already holds W·x + Wb for every row. */
+    static void recur(RecurrentLayer layer, Packing p, RnnCache c) {
         int hid = layer.hidden;
         int g = layer.gateWidth;
         int rows = p.rows();
@@ -24,10 +25,6 @@ final class GruKernel {
         float[] bias = layer.b.value();
         float[] gates = c.gates;
         float[] rec = c.stepBuf;
-        for (int row = 0; row < rows; row++) {
-            System.arraycopy(bias, 0, gates, row * g, g);
-        }
-        VectorMath.gemm(c.x, 0, layer.input, layer.wT, 0, g, gates, 0, g, rows, g, layer.input);
         for (int t = 0; t < p.steps(); t++) {
             int n = p.active(t);
             int base = p.offset(t);
@@ -35,7 +32,7 @@ final class GruKernel {
                 System.arraycopy(bias, g, rec, q * g, g);
             }
             if (t > 0) {
-                VectorMath.gemm(c.h, p.offset(t - 1) * hid, hid, layer.rT, 0, g, rec, 0, g, n, g, hid);
+                Gemm.multiply(c.h, p.offset(t - 1) * hid, hid, layer.rT, 0, g, rec, 0, g, n, g, hid);
             }
             for (int q = 0; q < n; q++) {
                 int row = base + q;
@@ -69,7 +66,7 @@ final class GruKernel {
                 gateGradients(c, row, prev, q * hid, hid, g, dh);
             }
             if (t > 0) {
-                VectorMath.gemm(c.aux2, base * g, g, layer.r.value(), 0, hid, c.dhRec, 0, hid, n, hid, g);
+                Gemm.multiply(c.aux2, base * g, g, layer.r.value(), 0, hid, c.dhRec, 0, hid, n, hid, g);
             }
         }
     }

@@ -14,27 +14,19 @@ final class LstmKernel {
     private LstmKernel() {
     }
 
-    static void forward(RecurrentLayer layer, Packing p, RnnCache c) {
+    /** Runs the steps; {@code c.gates} already holds W·x + Wb + Rb for every row. */
+    static void recur(RecurrentLayer layer, Packing p, RnnCache c) {
         int hid = layer.hidden;
         int g = layer.gateWidth;
         int rows = p.rows();
         c.aux = RnnCache.grow(c.aux, rows * hid);
         c.aux2 = RnnCache.grow(c.aux2, rows * hid);
-        float[] bias = layer.b.value();
         float[] gates = c.gates;
-        float[] biasSum = new float[g];
-        for (int j = 0; j < g; j++) {
-            biasSum[j] = bias[j] + bias[g + j];
-        }
-        for (int row = 0; row < rows; row++) {
-            System.arraycopy(biasSum, 0, gates, row * g, g);
-        }
-        VectorMath.gemm(c.x, 0, layer.input, layer.wT, 0, g, gates, 0, g, rows, g, layer.input);
         for (int t = 0; t < p.steps(); t++) {
             int n = p.active(t);
             int base = p.offset(t);
             if (t > 0) {
-                VectorMath.gemm(c.h, p.offset(t - 1) * hid, hid, layer.rT, 0, g, gates, base * g, g, n, g, hid);
+                Gemm.multiply(c.h, p.offset(t - 1) * hid, hid, layer.rT, 0, g, gates, base * g, g, n, g, hid);
             }
             for (int q = 0; q < n; q++) {
                 int row = base + q;
@@ -94,7 +86,7 @@ final class LstmKernel {
             }
             if (t > 0) {
                 Arrays.fill(c.dhRec, 0, n * hid, 0f);
-                VectorMath.gemm(c.gates, base * g, g, layer.r.value(), 0, hid, c.dhRec, 0, hid, n, hid, g);
+                Gemm.multiply(c.gates, base * g, g, layer.r.value(), 0, hid, c.dhRec, 0, hid, n, hid, g);
             }
         }
     }

@@ -8,8 +8,14 @@ import java.util.Arrays;
  */
 final class RnnCache {
 
-    /** The packed input [rows × input], owned by the caller. */
+    /** The packed input [rows × input], or the distinct input rows when {@link #slots} is set; owned by the caller. */
     float[] x;
+    /** Per packed row, the index of its distinct input row; null for dense input. */
+    int[] slots;
+    /** Number of distinct input rows when {@link #slots} is set. */
+    int distinct;
+    /** Projections of the distinct rows [distinct × G]; reused for their summed gate gradients in the backward pass. */
+    float[] projected = new float[0];
     /** Activated gates [rows × G]; the backward pass overwrites them with the input-side gate gradients. */
     float[] gates = new float[0];
     /** GRU: Rh·h + Rbh per row [rows × H]; LSTM: the cell state C. */

@@ -133,7 +133,7 @@ public final class SentimentNet {
             SentimentPass pass = passes.get(s);
             loss += pass.loss;
             pass.grads.drainInto();
-            embedding.scatter(tokens, plan.members[s], plan.packings[s], pass.dx);
+            embedding.scatter(pass.tokens.ids, pass.tokens.count, pass.dx);
         }
         return loss / tokens.length;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 final class SentimentPass {
 
     final RnnCache rnn = new RnnCache();
+    final TokenIndex tokens = new TokenIndex();
     final ShardGrads grads;
     float[] x = new float[0];
     float[] dx = new float[0];
@@ -21,13 +22,14 @@ final class SentimentPass {
         this.grads = new ShardGrads(denseParams);
     }
 
-    void forward(SentimentNet net, int[][] tokens, int[] members, Packing p, boolean train, long call) {
+    void forward(SentimentNet net, int[][] batchTokens, int[] members, Packing p, boolean train, long call) {
         int e = net.embedding.dim;
         int hid = net.rnn.hidden;
         int batch = p.batch();
-        x = RnnCache.grow(x, p.rows() * e);
-        net.embedding.gather(tokens, members, p, x);
-        net.rnn.forward(p, x, rnn);
+        tokens.build(batchTokens, members, p, net.embedding.vocab);
+        x = RnnCache.grow(x, tokens.count * e);
+        net.embedding.gather(tokens.ids, tokens.count, x);
+        net.rnn.forward(p, x, tokens.count, tokens.slots, rnn);
         pooled = RnnCache.grow(pooled, batch * 2 * hid);
         mask = RnnCache.grow(mask, batch * 2 * hid);
         logits = RnnCache.grow(logits, batch);
@@ -45,13 +47,13 @@ final class SentimentPass {
         }
     }
 
-    /** Mean-BCE gradient with the whole batch's size in {@code scale}; leaves dx for the embedding scatter. */
+    /** Mean-BCE gradient with the whole batch's size in {@code scale}; leaves dx per distinct token for the scatter. */
     void backward(SentimentNet net, float[] labels, int[] members, Packing p, float scale) {
         int hid = net.rnn.hidden;
         int batch = p.batch();
         dPooled = RnnCache.growZeroed(dPooled, batch * 2 * hid);
         dh = RnnCache.growZeroed(dh, p.rows() * hid);
-        dx = RnnCache.grow(dx, p.rows() * net.embedding.dim);
+        dx = RnnCache.grow(dx, tokens.count * net.embedding.dim);
         float[] dz = new float[1];
         loss = 0;
         for (int q = 0; q < batch; q++) {

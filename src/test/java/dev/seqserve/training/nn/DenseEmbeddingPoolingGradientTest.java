@@ -36,19 +36,20 @@ class DenseEmbeddingPoolingGradientTest {
         Embedding embedding = new Embedding("embedding", 10, 4, random);
         int[][] tokens = {{3, 5, 3}, {7}, {5, 5}};
         ShardPlan plan = ShardPlan.of(new int[] {3, 1, 2}, 1);
-        Packing p = plan.packings[0];
-        int[] members = plan.members[0];
-        float[] c = GradCheck.randomArray(p.rows() * 4, random, 1);
-        float[] x = new float[p.rows() * 4];
+        TokenIndex index = new TokenIndex();
+        index.build(tokens, plan.members[0], plan.packings[0], 10);
+        assertThat(index.count).isEqualTo(3);
+        float[] c = GradCheck.randomArray(index.count * 4, random, 1);
+        float[] x = new float[index.count * 4];
         java.util.function.DoubleSupplier loss = () -> {
-            embedding.gather(tokens, members, p, x);
+            embedding.gather(index.ids, index.count, x);
             double sum = 0;
             for (int i = 0; i < x.length; i++) {
                 sum += (double) c[i] * x[i];
             }
             return sum;
         };
-        embedding.scatter(tokens, members, p, c);
+        embedding.scatter(index.ids, index.count, c);
 
         float[] table = embedding.table.value();
         assertThat(GradCheck.worst(table, embedding.table.grad(), loss, table.length, random)).isLessThan(GradCheck.TOLERANCE);
