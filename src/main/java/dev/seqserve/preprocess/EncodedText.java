@@ -12,6 +12,16 @@ import java.util.Arrays;
  */
 public record EncodedText(int[] ids, int tokenCount, boolean truncated) {
 
+    /**
+     * The ids a recurrent model reads: {@link #ids()}, or one out-of-vocabulary token when the text has
+     * none, because the model needs at least one step. Training and serving both feed this.
+     *
+     * @return at least one token id
+     */
+    public int[] modelIds() {
+        return ids.length > 0 ? ids : new int[] {Vocabulary.OOV_ID};
+    }
+
     /** Compares the ids by content, unlike a record's default for arrays. */
     @Override
     public boolean equals(Object other) {

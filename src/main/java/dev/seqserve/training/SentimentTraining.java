@@ -119,8 +119,7 @@ final class SentimentTraining {
         int truncated = 0;
         for (int i = 0; i < ids.length; i++) {
             EncodedText encoded = encoder.encode(reviews.get(i).text());
-            // The model needs at least one step; a review with no tokens reads as a single unknown token.
-            ids[i] = encoded.ids().length > 0 ? encoded.ids() : new int[] {Vocabulary.OOV_ID};
+            ids[i] = encoded.modelIds();
             labels[i] = reviews.get(i).positive() ? 1f : 0f;
             truncated += encoded.truncated() ? 1 : 0;
         }

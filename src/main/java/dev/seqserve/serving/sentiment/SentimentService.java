@@ -37,7 +37,7 @@ class SentimentService {
             for (String text : texts) {
                 EncodedText e = model.encoder().encode(text);
                 encoded.add(e);
-                ids.add(e.ids());
+                ids.add(e.modelIds());
             }
             metrics.preprocessing(model.name(), "encode", System.nanoTime() - encodeStart);
             List<Float> scores = model.score(ids);
