@@ -30,15 +30,7 @@ final class Batches {
         }
         // Sort by length, ties in random order, so batches differ between epochs but stay compact.
         Arrays.sort(order, Comparator.<Integer>comparingInt(i -> lengths[i]).thenComparingDouble(i -> jitter[i]));
-        List<int[]> batches = new ArrayList<>();
-        for (int from = 0; from < order.length; from += batchSize) {
-            int to = Math.min(order.length, from + batchSize);
-            int[] batch = new int[to - from];
-            for (int i = from; i < to; i++) {
-                batch[i - from] = order[i];
-            }
-            batches.add(batch);
-        }
+        List<int[]> batches = chunks(order, batchSize);
         Collections.shuffle(batches, random);
         return batches;
     }
@@ -50,9 +42,13 @@ final class Batches {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingInt(i -> lengths[i]));
+        return chunks(order, chunk);
+    }
+
+    private static List<int[]> chunks(Integer[] order, int size) {
         List<int[]> chunks = new ArrayList<>();
-        for (int from = 0; from < order.length; from += chunk) {
-            int to = Math.min(order.length, from + chunk);
+        for (int from = 0; from < order.length; from += size) {
+            int to = Math.min(order.length, from + size);
             int[] c = new int[to - from];
             for (int i = from; i < to; i++) {
                 c[i - from] = order[i];

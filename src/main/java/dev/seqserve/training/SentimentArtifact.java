@@ -77,19 +77,11 @@ final class SentimentArtifact {
     }
 
     private static double onnxAccuracy(Path modelFile, SentimentTraining.Result result) throws IOException {
-        SentimentTraining.Encoded dev = result.devSet();
-        int correct = 0;
         try (OnnxEvaluation ort = new OnnxEvaluation(modelFile)) {
-            for (int[] chunk : Batches.sortedChunks(dev.lengths(), 256)) {
-                float[] p = ort.sentiment(SentimentTraining.select(dev.ids(), chunk));
-                for (int i = 0; i < chunk.length; i++) {
-                    correct += (p[i] >= 0.5f) == (dev.labels()[chunk[i]] >= 0.5f) ? 1 : 0;
-                }
-            }
+            return SentimentTraining.accuracy(ort::sentiment, result.devSet());
         } catch (OrtException e) {
             throw new IOException("ONNX Runtime could not score " + modelFile, e);
         }
-        return (double) correct / dev.ids().length;
     }
 
     private void writeReport(Path folder, Manifest manifest, SentimentTraining.Result result) throws IOException {

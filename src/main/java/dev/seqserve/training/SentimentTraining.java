@@ -127,14 +127,25 @@ final class SentimentTraining {
     }
 
     static double accuracy(SentimentNet net, Encoded set) {
+        return accuracy(net::predict, set);
+    }
+
+    /** Accuracy of any scorer of token-id batches, fed length-sorted chunks so padding stays small. */
+    static <E extends Exception> double accuracy(Scorer<E> scorer, Encoded set) throws E {
         int correct = 0;
         for (int[] chunk : Batches.sortedChunks(set.lengths(), 256)) {
-            float[] p = net.predict(select(set.ids(), chunk));
+            float[] p = scorer.score(select(set.ids(), chunk));
             for (int i = 0; i < chunk.length; i++) {
                 correct += (p[i] >= 0.5f) == (set.labels()[chunk[i]] >= 0.5f) ? 1 : 0;
             }
         }
         return (double) correct / set.ids().length;
+    }
+
+    /** Probabilities of the positive class for a batch of token ids: the trainer's network or an ONNX file. */
+    @FunctionalInterface
+    interface Scorer<E extends Exception> {
+        float[] score(int[][] tokens) throws E;
     }
 
     static int[][] select(int[][] rows, int[] indices) {
