@@ -9,6 +9,8 @@ import java.util.List;
 final class TokenTable {
 
     private final String[] keys;
+    /** Each key's {@code hashCode()}, so a probe touches a key's characters only when the hashes agree. */
+    private final int[] hashes;
     private final int[] ids;
     private final int mask;
 
@@ -19,6 +21,7 @@ final class TokenTable {
     TokenTable(List<String> tokens, int firstId) {
         int capacity = Integer.highestOneBit(Math.max(4, (tokens.size() - firstId) * 2 - 1)) << 1;
         keys = new String[capacity];
+        hashes = new int[capacity];
         ids = new int[capacity];
         mask = capacity - 1;
         for (int id = firstId; id < tokens.size(); id++) {
@@ -28,6 +31,7 @@ final class TokenTable {
                 slot = (slot + 1) & mask;
             }
             keys[slot] = token;
+            hashes[slot] = token.hashCode();
             ids[slot] = id;
         }
     }
@@ -44,10 +48,10 @@ final class TokenTable {
     int find(char[] chars, int offset, int length, int missing) {
         int hash = 0;
         for (int i = offset; i < offset + length; i++) {
-            hash = 31 * hash + chars[i];
+            hash = 31 * hash + chars[i]; // String.hashCode() of the same characters
         }
         for (int slot = spread(hash) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
-            if (matches(keys[slot], chars, offset, length)) {
+            if (hashes[slot] == hash && matches(keys[slot], chars, offset, length)) {
                 return ids[slot];
             }
         }

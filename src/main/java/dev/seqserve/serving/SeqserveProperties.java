@@ -50,7 +50,8 @@ public record SeqserveProperties(
      * @param maxDelay how long the oldest waiting request waits for others
      * @param queueCapacity the most waiting requests; past it requests get 503
      * @param deadline how long a request may wait to start before it gets 503
-     * @param workers how many batches of one model may run at once
+     * @param workers how many batches of one model may run at once (a lone request may run on its
+     *     caller's thread in an idle worker's place)
      * @param overrides per-model replacements of the settings above, by model name
      */
     public record Batching(
@@ -58,7 +59,7 @@ public record SeqserveProperties(
             @DefaultValue("2ms") Duration maxDelay,
             @DefaultValue("1024") int queueCapacity,
             @DefaultValue("10s") Duration deadline,
-            @DefaultValue("1") int workers,
+            @DefaultValue("2") int workers,
             Map<String, ModelBatching> overrides) {
 
         public Batching {

@@ -17,10 +17,10 @@ import java.util.Map;
  * @param jar the packaged service, started as a child process unless {@code url} is given
  * @param url a service that is already running, such as {@code http://127.0.0.1:8080}
  * @param out where the report, JSON, plot and service log go
- * @param concurrency the load client's concurrency levels
- * @param levelTime the longest a measured level runs
- * @param levelRequests the most requests a measured level sends
+ * @param concurrency the load generator's concurrency levels (connections, closed loop)
+ * @param levelTime how long a measured level runs
  * @param warmup the unmeasured load before each level (and each raw configuration)
+ * @param serviceWarmup the unmeasured load on each model of a freshly started service, before any level
  * @param rawTime how long each raw ONNX Runtime configuration is measured
  * @param batchSize the batch size of the raw batched runs (the service's {@code max-batch-size})
  * @param intraOpThreads ONNX Runtime intra-op threads of the raw sessions (the service's setting)
@@ -30,7 +30,7 @@ import java.util.Map;
  */
 record BenchOptions(
         Path models, Path reviews, Path series, Path jar, String url, Path out, List<Integer> concurrency,
-        Duration levelTime, int levelRequests, Duration warmup, Duration rawTime, int batchSize,
+        Duration levelTime, Duration warmup, Duration serviceWarmup, Duration rawTime, int batchSize,
         int intraOpThreads, boolean http, boolean baseline, List<String> serviceArgs) {
 
     static final String USAGE = """
@@ -38,7 +38,7 @@ record BenchOptions(
               --models=model-artifacts   --reviews=../shared/data/imdb/dev.csv.gz
               --series=../shared/data/series/melbourne_daily_min_temp_1981_1989.csv
               --jar=target/seqserve.jar  --url=(start the jar)   --out=bench-results
-              --concurrency=1,8,64  --level-seconds=10  --level-requests=20000  --warmup-seconds=2
+              --concurrency=1,8,64  --level-seconds=10  --warmup-seconds=2  --service-warmup-seconds=20
               --raw-seconds=5  --batch-size=32  --intra-op-threads=1  --http=true  --baseline=true
               --service-arg=--seqserve.batching.workers=2 (repeatable)""";
 
@@ -66,8 +66,8 @@ record BenchOptions(
                 Path.of(take(values, "out", "bench-results")),
                 Arrays.stream(take(values, "concurrency", "1,8,64").split(",")).map(String::trim).map(Integer::valueOf).toList(),
                 seconds(take(values, "level-seconds", "10")),
-                Integer.parseInt(take(values, "level-requests", "20000")),
                 seconds(take(values, "warmup-seconds", "2")),
+                seconds(take(values, "service-warmup-seconds", "20")),
                 seconds(take(values, "raw-seconds", "5")),
                 Integer.parseInt(take(values, "batch-size", "32")),
                 Integer.parseInt(take(values, "intra-op-threads", "1")),

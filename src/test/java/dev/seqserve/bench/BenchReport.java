@@ -27,9 +27,10 @@ record BenchReport(String created, String command, Environment environment, Inpu
      * @param models where the artifacts came from
      * @param fixtures whether the models are small fixtures rather than trained models
      * @param serviceArgs extra arguments the service was started with
+     * @param loadGenerator the HTTP load generator and its version, or {@code none}
      */
     record Environment(String java, String os, int cores, int intraOpThreads, int batchSize, String models,
-            boolean fixtures, List<String> serviceArgs) {
+            boolean fixtures, List<String> serviceArgs, String loadGenerator) {
     }
 
     /**

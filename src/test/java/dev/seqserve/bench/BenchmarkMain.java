@@ -52,18 +52,18 @@ public final class BenchmarkMain {
             raw.addAll(rawPhase.forecast(models.forecast(), stretches));
         }
 
-        List<HttpResult> http = options.http() ? http(options, models, corpus, stretches) : List.of();
+        HttpPhase httpPhase = options.http() ? new HttpPhase(options, BenchmarkMain::log) : null;
+        List<HttpResult> http = httpPhase == null ? List.of() : http(httpPhase, options, models, corpus, stretches);
         List<String> sentimentNames = models.sentiment().stream().map(a -> a.manifest().name()).toList();
         String forecastName = models.forecast() == null ? null : models.forecast().manifest().name();
         BenchReport report = new BenchReport(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                command(args), environment(options, models), inputs(corpus, tokenCounts, series, stretches), raw, http,
+                command(args), environment(options, models, httpPhase == null ? "none" : httpPhase.loadGenerator()), inputs(corpus, tokenCounts, series, stretches), raw, http,
                 new Acceptance(raw, http).checks(sentimentNames, forecastName));
         write(report, options.out());
     }
 
-    private static List<HttpResult> http(BenchOptions options, BenchModels models, ReviewCorpus corpus,
+    private static List<HttpResult> http(HttpPhase phase, BenchOptions options, BenchModels models, ReviewCorpus corpus,
             List<double[]> stretches) throws IOException, InterruptedException {
-        HttpPhase phase = new HttpPhase(options, BenchmarkMain::log);
         List<HttpResult> results = new ArrayList<>();
         if (options.url() != null) {
             results.addAll(measureService(phase, URI.create(options.url()), options, models, corpus, stretches));
@@ -82,6 +82,7 @@ public final class BenchmarkMain {
             try (BenchService service = BenchService.start(options.jar(), models.location(),
                     options.out().resolve("service-per-request.log"), perRequest)) {
                 String model = models.sentiment().get(0).manifest().name();
+                phase.warmService(service.base(), List.of(model), corpus.texts(), null, List.of(), 0);
                 results.addAll(phase.sentiment(service.base(), "per-request", model, corpus.texts(), List.of(top)));
             }
         }
@@ -89,25 +90,28 @@ public final class BenchmarkMain {
     }
 
     private static List<HttpResult> measureService(HttpPhase phase, URI base, BenchOptions options, BenchModels models,
-            ReviewCorpus corpus, List<double[]> stretches) throws InterruptedException {
+            ReviewCorpus corpus, List<double[]> stretches) {
         List<HttpResult> results = new ArrayList<>();
+        String forecastName = models.forecast() == null ? null : models.forecast().manifest().name();
+        int horizon = models.forecast() == null ? 0 : Math.min(7, models.forecast().manifest().series().maxHorizon());
+        phase.warmService(base, models.sentiment().stream().map(a -> a.manifest().name()).toList(), corpus.texts(),
+                forecastName, stretches, horizon);
         for (ArtifactFolder artifact : models.sentiment()) {
             results.addAll(phase.sentiment(base, "micro-batching", artifact.manifest().name(), corpus.texts(),
                     options.concurrency()));
         }
-        if (models.forecast() != null) {
-            int horizon = Math.min(7, models.forecast().manifest().series().maxHorizon());
-            results.addAll(phase.forecast(base, models.forecast().manifest().name(), stretches, horizon));
+        if (forecastName != null) {
+            results.addAll(phase.forecast(base, forecastName, stretches, horizon));
         }
         return results;
     }
 
-    private static BenchReport.Environment environment(BenchOptions options, BenchModels models) {
+    private static BenchReport.Environment environment(BenchOptions options, BenchModels models, String loadGenerator) {
         return new BenchReport.Environment(
                 System.getProperty("java.vm.name") + " " + Runtime.version(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), options.intraOpThreads(), options.batchSize(),
-                models.location().toString(), models.fixtures(), options.serviceArgs());
+                models.location().toString(), models.fixtures(), options.serviceArgs(), loadGenerator);
     }
 
     private static BenchReport.Inputs inputs(ReviewCorpus corpus, int[] tokens, SeriesSamples series, List<double[]> stretches) {

@@ -21,8 +21,9 @@ final class MarkdownReport {
                 .append(String.format(Locale.ROOT, "- Reviews: %s; the model reads %.1f tokens on average (median %d, max %d)%n",
                         in.reviews(), in.meanTokens(), in.p50Tokens(), in.maxTokens()))
                 .append("- Series: ").append(in.series()).append(", ").append(in.seriesLength()).append(" values per request\n")
-                .append(String.format(Locale.ROOT, "- Raw sessions: %d intra-op thread(s), batch size %d; service arguments: %s%n%n",
-                        env.intraOpThreads(), env.batchSize(), env.serviceArgs().isEmpty() ? "defaults" : env.serviceArgs()));
+                .append(String.format(Locale.ROOT, "- Raw sessions: %d intra-op thread(s), batch size %d; service arguments: %s%n",
+                        env.intraOpThreads(), env.batchSize(), env.serviceArgs().isEmpty() ? "defaults" : env.serviceArgs()))
+                .append("- HTTP load: ").append(env.loadGenerator()).append(", one thread, on the same machine\n\n");
         md.append("## (a) ONNX Runtime alone, in process\n\n")
                 .append("| model | batches | batch | callers | items/s | p50 ms/call | p99 ms/call | padding |\n")
                 .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
@@ -31,7 +32,7 @@ final class MarkdownReport {
                     r.batchSize(), r.callers(), r.itemsPerSecond(), r.perCall().p50Ms(), r.perCall().p99Ms(),
                     100 * r.paddingWaste()));
         }
-        md.append("\n## (b, c) The HTTP service under a closed-loop load client\n\n");
+        md.append("\n## (b, c) The HTTP service under a closed-loop load generator (wrk)\n\n");
         if (report.http().isEmpty()) {
             return md.append("Not measured in this run (`--http=false`).\n").toString();
         }

@@ -1,5 +1,5 @@
 /**
- * The throughput benchmark: raw in-process ONNX Runtime against the HTTP service under a closed-loop
- * load client, written up as markdown, JSON and a latency plot. Run by {@link dev.seqserve.bench.BenchmarkMain}.
+ * The throughput benchmark: raw in-process ONNX Runtime against the HTTP service under closed-loop
+ * load from wrk, written up as markdown, JSON and a latency plot. Run by {@link dev.seqserve.bench.BenchmarkMain}.
  */
 package dev.seqserve.bench;

@@ -53,7 +53,7 @@ public final class ForecastModel implements ServedModel {
      * @throws InferenceTimeoutException when the answer takes longer than the request timeout
      */
     public float[] forecast(float[] input) {
-        return Futures.awaitAll(List.of(inference.submit(input)), name(), timeout).get(0);
+        return Futures.awaitAll(inference.submitAll(List.of(input)), name(), timeout).get(0);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.seqserve.serving.model;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -8,7 +9,11 @@ import java.util.concurrent.CompletableFuture;
  */
 interface Inference<I, O> extends AutoCloseable {
 
-    CompletableFuture<O> submit(I input);
+    /**
+     * Starts the inputs of one request; each gets its own future, in order. A request of one input may
+     * run on the calling thread, in which case its future is complete on return.
+     */
+    List<CompletableFuture<O>> submitAll(List<I> inputs);
 
     /** Stops accepting inputs; those already accepted still complete. */
     @Override

@@ -5,10 +5,8 @@ import dev.seqserve.artifact.Manifest;
 import dev.seqserve.preprocess.TextEncoder;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /** A served sentiment model: its text encoder and its queue in front of the session. */
 public final class SentimentModel implements ServedModel {
@@ -55,11 +53,7 @@ public final class SentimentModel implements ServedModel {
      * @throws InferenceTimeoutException when the answers take longer than the request timeout
      */
     public List<Float> score(List<int[]> sequences) {
-        List<CompletableFuture<Float>> futures = new ArrayList<>(sequences.size());
-        for (int[] ids : sequences) {
-            futures.add(inference.submit(ids));
-        }
-        return Futures.awaitAll(futures, name(), timeout);
+        return Futures.awaitAll(inference.submitAll(sequences), name(), timeout);
     }
 
     @Override

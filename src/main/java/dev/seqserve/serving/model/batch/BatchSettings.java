@@ -28,7 +28,7 @@ public record BatchSettings(
     /** The default {@code deadline}. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
     /** The default number of {@code workers}. */
-    public static final int DEFAULT_WORKERS = 1;
+    public static final int DEFAULT_WORKERS = 2;
 
     public BatchSettings {
         Objects.requireNonNull(maxDelay, "maxDelay");
@@ -41,7 +41,7 @@ public record BatchSettings(
         require(!deadline.isNegative() && !deadline.isZero(), "deadline must be positive: " + deadline);
     }
 
-    /** The defaults: batches of up to 32, 2 ms delay, 1,024 waiting, 10 s deadline, one worker. */
+    /** The defaults: batches of up to 32, 2 ms delay, 1,024 waiting, 10 s deadline, two workers. */
     public static BatchSettings defaults() {
         return new BatchSettings(DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_DELAY, DEFAULT_QUEUE_CAPACITY,
                 DEFAULT_DEADLINE, DEFAULT_WORKERS, "batcher");

@@ -11,6 +11,13 @@ import java.util.List;
  */
 final class PendingQueue<I, O> {
 
+    /**
+     * The fixed cost of one session call in padded sequences of the batch's length. Measured for the
+     * shipped LSTM (batch 1 against length-sorted batches of 32) at about 0.5; the choice of batch
+     * varies little between 0.25 and 1 in a simulation of 64 clients on real review lengths.
+     */
+    static final double CALL_COST = 0.5;
+
     private final ArrayDeque<Request<I, O>> arrivals = new ArrayDeque<>();
     private final ArrayList<Request<I, O>> bySize = new ArrayList<>();
 
@@ -50,8 +57,14 @@ final class PendingQueue<I, O> {
     }
 
     /**
-     * Removes and returns up to {@code maxBatchSize} requests that are adjacent in size order, always
-     * including the oldest one, choosing the run whose sizes differ least so padding wastes little.
+     * Removes and returns up to {@code maxBatchSize} requests that are adjacent in size order and
+     * include the oldest one: the run that does the most useful work per unit of cost.
+     *
+     * <p>A recurrent session call costs about {@code longest × (count + CALL_COST)} for a batch padded to
+     * its longest sequence, and does {@code sum of sizes} of useful work. The run maximising the ratio
+     * is taken, so sequences that would mostly be padding wait for a batch of their own size (usually
+     * run by the next free worker) instead of slowing this one, while inputs of one size, such as
+     * fixed windows, always fill the batch.
      */
     List<Request<I, O>> takeBatch(int maxBatchSize) {
         Request<I, O> oldest = oldest();
@@ -59,25 +72,33 @@ final class PendingQueue<I, O> {
             return List.of();
         }
         int n = bySize.size();
-        int length = Math.min(maxBatchSize, n);
         int at = indexOf(oldest);
-        int best = Math.max(0, at - length + 1);
-        for (int start = best + 1; start <= Math.min(at, n - length); start++) {
-            if (spread(start, length) < spread(best, length)) {
-                best = start;
+        int bestStart = at;
+        int bestEnd = at + 1;
+        double bestValue = -1;
+        for (int start = Math.max(0, at - maxBatchSize + 1); start <= at; start++) {
+            long useful = 0;
+            for (int i = start; i < at; i++) {
+                useful += Math.max(1, bySize.get(i).size);
+            }
+            for (int end = at + 1; end <= Math.min(n, start + maxBatchSize); end++) {
+                useful += Math.max(1, bySize.get(end - 1).size);
+                double longest = Math.max(1, bySize.get(end - 1).size);
+                double value = useful / (longest * (end - start + CALL_COST));
+                if (value > bestValue) {
+                    bestValue = value;
+                    bestStart = start;
+                    bestEnd = end;
+                }
             }
         }
-        List<Request<I, O>> window = bySize.subList(best, best + length);
+        List<Request<I, O>> window = bySize.subList(bestStart, bestEnd);
         List<Request<I, O>> batch = new ArrayList<>(window);
         window.clear();
         for (Request<I, O> request : batch) {
             request.taken = true;
         }
         return batch;
-    }
-
-    private int spread(int start, int length) {
-        return bySize.get(start + length - 1).size - bySize.get(start).size;
     }
 
     private int indexOf(Request<I, O> request) {

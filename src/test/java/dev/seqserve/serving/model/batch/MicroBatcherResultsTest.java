@@ -14,6 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,9 +31,13 @@ class MicroBatcherResultsTest {
     @Test
     void batchedResultsEqualOneAtATimeResultsForMixedLengths() throws Exception {
         Gate gate = new Gate();
+        AtomicBoolean mixedLengths = new AtomicBoolean();
         BatchSettings settings = settings().withMaxBatchSize(8).withMaxDelay(Duration.ZERO);
         try (MicroBatcher<Sequence, Output> batcher = new MicroBatcher<>(
-                gate.around(s -> s.id() == BLOCKER, PaddedRecurrence::run), Sequence::length, settings, listener)) {
+                gate.around(s -> s.id() == BLOCKER, batch -> {
+                    mixedLengths.compareAndSet(false, batch.stream().mapToInt(Sequence::length).distinct().count() > 1);
+                    return PaddedRecurrence.run(batch);
+                }), Sequence::length, settings, listener)) {
             CompletableFuture<Output> blocker = batcher.submit(PaddedRecurrence.sequence(BLOCKER, 3, random));
             gate.awaitEntered();
             List<Sequence> inputs = new ArrayList<>();
@@ -50,7 +57,8 @@ class MicroBatcherResultsTest {
                 assertThat(batched.state()).isCloseTo(alone.state(), org.assertj.core.data.Offset.offset(1e-6));
             }
         }
-        assertThat(listener.batchSizes).contains(8).allMatch(size -> size <= 8);
+        assertThat(mixedLengths).as("some batch padded sequences of different lengths").isTrue();
+        assertThat(listener.batchSizes).allMatch(size -> size <= 8);
         assertThat(listener.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(41);
     }
 
@@ -90,6 +98,60 @@ class MicroBatcherResultsTest {
     }
 
     @Test
+    void runOrSubmitRunsALoneRequestOnTheCallersThread() throws Exception {
+        List<Thread> ranOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Function<List<String>, List<Integer>> recordingThread = batch -> {
+            ranOn.add(Thread.currentThread());
+            return lengths(batch);
+        };
+        BatchSettings settings = settings().withMaxDelay(Duration.ofHours(1));
+        try (MicroBatcher<String, Integer> batcher = new MicroBatcher<>(recordingThread, String::length, settings, listener)) {
+            CompletableFuture<Integer> future = batcher.runOrSubmit("seven!!");
+
+            assertThat(future).isCompletedWithValue(7);
+            assertThat(ranOn).containsExactly(Thread.currentThread());
+        }
+        assertThat(listener.batchSizes).containsExactly(1);
+    }
+
+    @Test
+    void runOrSubmitQueuesBehindABusyModelAndNeverRunsMoreBatchesThanWorkers() throws Exception {
+        Gate gate = new Gate();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        Function<List<String>, List<Integer>> blocking = gate.around("blocker"::equals, MicroBatcherResultsTest::lengths);
+        Function<List<String>, List<Integer>> countingAround = batch -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                return blocking.apply(batch);
+            } finally {
+                running.decrementAndGet();
+            }
+        };
+        BatchSettings settings = settings().withMaxDelay(Duration.ZERO);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (MicroBatcher<String, Integer> batcher = new MicroBatcher<>(countingAround, String::length, settings, listener)) {
+            Future<CompletableFuture<Integer>> blocker = caller.submit(() -> batcher.runOrSubmit("blocker"));
+            gate.awaitEntered();
+            CompletableFuture<Integer> queued = batcher.runOrSubmit("abc");
+            CompletableFuture<Integer> submitted = batcher.submit("de");
+
+            assertThat(queued).as("the only worker's place is taken by the caller running in place").isNotDone();
+            Thread.sleep(100);
+            assertThat(queued).isNotDone();
+            assertThat(submitted).isNotDone();
+            gate.release();
+
+            assertThat(blocker.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(7);
+            assertThat(queued.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(3);
+            assertThat(submitted.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(2);
+        } finally {
+            caller.shutdownNow();
+        }
+        assertThat(mostAtOnce).as("batches running at once with one worker").hasValue(1);
+    }
+
+    @Test
     void fullBatchRunsWithoutWaitingForTheDelay() throws Exception {
         Gate gate = new Gate();
         BatchSettings settings = settings().withMaxBatchSize(4).withMaxDelay(Duration.ofHours(1));
@@ -98,12 +160,12 @@ class MicroBatcherResultsTest {
             CompletableFuture<Integer> blocker = batcher.submit("blocker");
             gate.awaitEntered();
             List<CompletableFuture<Integer>> futures = List.of(
-                    batcher.submit("a"), batcher.submit("bb"), batcher.submit("ccc"), batcher.submit("dddd"));
+                    batcher.submit("a"), batcher.submit("b"), batcher.submit("c"), batcher.submit("d"));
             gate.release();
 
             assertThat(blocker.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(7);
-            for (int i = 0; i < futures.size(); i++) {
-                assertThat(futures.get(i).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(i + 1);
+            for (CompletableFuture<Integer> future : futures) {
+                assertThat(future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1);
             }
         }
         assertThat(listener.batchSizes).containsExactly(1, 4);
@@ -117,12 +179,12 @@ class MicroBatcherResultsTest {
                 gate.around("blocker"::equals, MicroBatcherResultsTest::lengths), String::length, settings, listener)) {
             batcher.submit("blocker");
             gate.awaitEntered();
-            CompletableFuture<Integer> first = batcher.submit("x");
-            CompletableFuture<Integer> second = batcher.submit("yy");
+            CompletableFuture<Integer> first = batcher.submit("xxxxxxxxxx");
+            CompletableFuture<Integer> second = batcher.submit("yyyyyyyyyyy");
             gate.release();
 
-            assertThat(first.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1);
-            assertThat(second.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(first.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(10);
+            assertThat(second.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(11);
         }
         assertThat(listener.batchSizes).containsExactly(1, 2);
     }

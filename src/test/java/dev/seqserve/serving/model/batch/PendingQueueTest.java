@@ -15,17 +15,38 @@ class PendingQueueTest {
     private long sequence;
 
     @Test
-    void batchIsTheTightestRunOfSimilarSizesAroundTheOldestRequest() {
+    void batchIsTheMostEfficientRunOfSimilarSizesAroundTheOldestRequest() {
         int[] sizes = {50, 10, 300, 12, 48, 11, 52, 305, 49, 9};
         for (int size : sizes) {
             add(size);
         }
 
         assertThat(sizesOf(queue.takeBatch(4))).containsExactly(48, 49, 50, 52);
-        assertThat(sizesOf(queue.takeBatch(4))).containsExactly(9, 10, 11, 12);
+        assertThat(sizesOf(queue.takeBatch(4))).as("9 would pad the batch by more than it adds").containsExactly(10, 11, 12);
         assertThat(sizesOf(queue.takeBatch(4))).containsExactly(300, 305);
+        assertThat(sizesOf(queue.takeBatch(4))).containsExactly(9);
         assertThat(queue.isEmpty()).isTrue();
         assertThat(queue.takeBatch(4)).isEmpty();
+    }
+
+    @Test
+    void sequencesThatWouldMostlyBePaddingAreLeftForABatchOfTheirOwn() {
+        for (int size : new int[] {10, 400, 11, 390, 12, 395}) {
+            add(size);
+        }
+
+        assertThat(sizesOf(queue.takeBatch(6))).containsExactly(10, 11, 12);
+        assertThat(sizesOf(queue.takeBatch(6))).containsExactly(390, 395, 400);
+    }
+
+    @Test
+    void inputsOfOneSizeFillTheBatch() {
+        for (int i = 0; i < 10; i++) {
+            add(365);
+        }
+
+        assertThat(queue.takeBatch(8)).hasSize(8);
+        assertThat(queue.takeBatch(8)).hasSize(2);
     }
 
     @Test

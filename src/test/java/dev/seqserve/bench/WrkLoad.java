@@ -1,0 +1,178 @@
+package dev.seqserve.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Closed-loop HTTP load from <a href="https://github.com/wg/wrk">wrk</a> (Debian's package {@code wrk}):
+ * {@code concurrency} connections each send one request, wait for its answer and send the next. wrk is
+ * a separate, event-driven C process on one thread, so the load generator takes little of the CPU the
+ * service is measured on. A Lua script sends the given bodies in turn and prints wrk's own counts and
+ * latency percentiles as JSON when the level ends. Loopback only.
+ */
+final class WrkLoad {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String RESULT_PREFIX = "WRK_RESULT ";
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final String SCRIPT = """
+            -- Written by seqserve's benchmark (WrkLoad): posts the bodies in %1$s in turn.
+            local bodies = {}
+            for line in io.lines("%1$s") do bodies[#bodies + 1] = line end
+            local next_body = 0
+            wrk.method = "POST"
+            wrk.headers["Content-Type"] = "application/json"
+
+            request = function()
+              next_body = next_body %% #bodies + 1
+              return wrk.format(nil, nil, nil, bodies[next_body])
+            end
+
+            done = function(summary, latency, requests)
+              local e = summary.errors
+              io.write(string.format(
+                '%2$s{"requests":%%d,"micros":%%d,"connect":%%d,"read":%%d,"write":%%d,"status":%%d,"timeout":%%d,'
+                .. '"mean":%%f,"p50":%%d,"p90":%%d,"p99":%%d,"max":%%d}\\n',
+                summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
+                latency.mean, latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
+            end
+            """;
+
+    private final Path work;
+    private final String wrk;
+    private int files;
+
+    /** @param work a folder for the request bodies and the Lua script */
+    WrkLoad(Path work) {
+        this.work = work;
+        this.wrk = find();
+    }
+
+    /** wrk's version line, for the report. */
+    String version() {
+        List<String> out = exec(List.of(wrk, "-v"), Duration.ofSeconds(10));
+        return out.isEmpty() ? "wrk" : out.get(0).trim();
+    }
+
+    /**
+     * Warms up for {@code warmup}, then measures for {@code time}.
+     *
+     * @param bodies JSON bodies without line breaks, sent in turn
+     */
+    HttpResult run(URI uri, String endpoint, String model, String setup, List<byte[]> bodies, int concurrency,
+            Duration warmup, Duration time) {
+        requireLoopback(uri);
+        Path script = script(bodies);
+        if (!warmup.isZero()) {
+            level(uri, script, concurrency, warmup);
+        }
+        JsonNode r = level(uri, script, concurrency, time);
+        double seconds = r.get("micros").asLong() / 1e6;
+        Map<String, Long> byKind = new TreeMap<>();
+        for (String kind : List.of("connect", "read", "write", "status", "timeout")) {
+            long count = r.get(kind).asLong();
+            if (count > 0) {
+                byKind.put(kind.equals("status") ? "HTTP status other than 2xx/3xx" : kind, count);
+            }
+        }
+        long errors = byKind.values().stream().mapToLong(Long::longValue).sum();
+        long answered = r.get("requests").asLong(); // every response, whatever its status
+        long failedStatus = r.get("status").asLong();
+        long succeeded = answered - failedStatus;
+        LatencyStats latency = new LatencyStats(answered, r.get("mean").asDouble() / 1e3, r.get("p50").asLong() / 1e3,
+                r.get("p90").asLong() / 1e3, r.get("p99").asLong() / 1e3, r.get("max").asLong() / 1e3);
+        return new HttpResult(endpoint, model, setup, concurrency, answered + errors - failedStatus, errors,
+                byKind, seconds, succeeded / seconds, latency);
+    }
+
+    /** Sends load for {@code time} without measuring it, so the service's JIT compiler settles. */
+    void warm(URI uri, List<byte[]> bodies, int concurrency, Duration time) {
+        requireLoopback(uri);
+        level(uri, script(bodies), concurrency, time);
+    }
+
+    private JsonNode level(URI uri, Path script, int concurrency, Duration time) {
+        long secs = Math.max(1, time.toSeconds());
+        List<String> command = List.of(wrk, "-t1", "-c" + concurrency, "-d" + secs + "s",
+                "--timeout", REQUEST_TIMEOUT.toSeconds() + "s", "-s", script.toString(), uri.toString());
+        List<String> out = exec(command, time.plus(REQUEST_TIMEOUT).plusSeconds(30));
+        for (String line : out) {
+            if (line.startsWith(RESULT_PREFIX)) {
+                return JSON.readTree(line.substring(RESULT_PREFIX.length()));
+            }
+        }
+        throw new IllegalStateException("wrk printed no result: " + String.join("\n", out));
+    }
+
+    private Path script(List<byte[]> bodies) {
+        try {
+            Files.createDirectories(work);
+            int n = ++files;
+            Path bodyFile = work.resolve("bodies-" + n + ".jsonl");
+            List<String> lines = new ArrayList<>(bodies.size());
+            for (byte[] body : bodies) {
+                String line = new String(body, StandardCharsets.UTF_8);
+                if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+                    throw new IllegalArgumentException("a request body holds a line break");
+                }
+                lines.add(line);
+            }
+            Files.write(bodyFile, lines, StandardCharsets.UTF_8);
+            Path script = work.resolve("bodies-" + n + ".lua");
+            Files.writeString(script, String.format(SCRIPT, bodyFile.toAbsolutePath(), RESULT_PREFIX));
+            return script;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> exec(List<String> command, Duration timeout) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            List<String> lines = new ArrayList<>();
+            Thread reader = new Thread(() -> process.inputReader(StandardCharsets.UTF_8).lines().forEach(lines::add));
+            reader.start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("timed out: " + String.join(" ", command));
+            }
+            reader.join();
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
+        }
+    }
+
+    private static String find() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "wrk");
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new IllegalStateException("the HTTP parts need wrk on the PATH: install it with `sudo apt-get install wrk`"
+                + " (Debian, Ubuntu), or run only the in-process part with -Dbench.args=--http=false");
+    }
+
+    private static void requireLoopback(URI uri) {
+        String host = uri.getHost();
+        if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("[::1]")) {
+            throw new IllegalArgumentException("the load generator only targets loopback addresses, not " + host);
+        }
+    }
+}
