@@ -49,6 +49,20 @@ class VocabularyTest {
     }
 
     @Test
+    void tokensWithEqualHashCodesKeepTheirOwnIds() {
+        // "Aa" and "BB" (and every concatenation of them) share String.hashCode().
+        List<String> tokens = List.of(Vocabulary.PAD, Vocabulary.OOV, "Aa", "BB", "AaAa", "AaBB", "BBAa", "BBBB");
+        Vocabulary v = Vocabulary.fromTokens(tokens);
+        for (int id = 2; id < tokens.size(); id++) {
+            String token = tokens.get(id);
+            assertThat(v.id(token)).as(token).isEqualTo(id);
+            assertThat(v.id(("x" + token + "y").toCharArray(), 1, token.length())).as(token).isEqualTo(id);
+        }
+        assertThat(v.id("BBA")).isEqualTo(Vocabulary.OOV_ID);
+        assertThat(v.id("")).isEqualTo(Vocabulary.OOV_ID);
+    }
+
+    @Test
     void writeAndReadGiveTheSameIds(@TempDir Path dir) throws Exception {
         Vocabulary v = Vocabulary.fit(List.of("don't stop café !!! ..."), tokenizer, 100);
         Path file = dir.resolve("vocab.txt");
