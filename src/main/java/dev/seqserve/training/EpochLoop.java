@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * Runs epochs until the dev metric stops improving, keeps the best weights and prints one summary line
- * per epoch.
+ * per epoch; or, {@linkplain #fixed fixed}, runs a set number of epochs and keeps the last weights, the
+ * dev metric (if any) only recorded.
  */
 final class EpochLoop {
 
@@ -30,7 +31,6 @@ final class EpochLoop {
         String metricName();
     }
 
-    /** What one epoch did. */
     /**
      * What one epoch did; {@code loadAverage} is the machine's one-minute load average when it ended, so
      * an epoch time measured on a busy machine says so.
@@ -52,11 +52,25 @@ final class EpochLoop {
     private final int maxEpochs;
     private final int patience;
     private final PrintStream out;
+    private final boolean keepLast;
 
     EpochLoop(int maxEpochs, int patience, PrintStream out) {
+        this(maxEpochs, patience, out, false);
+    }
+
+    private EpochLoop(int maxEpochs, int patience, PrintStream out, boolean keepLast) {
         this.maxEpochs = maxEpochs;
         this.patience = patience;
         this.out = out;
+        this.keepLast = keepLast;
+    }
+
+    /**
+     * A loop that trains exactly {@code epochs} epochs and keeps the last weights: the dev metric is
+     * recorded in the history (it may be NaN when there is nothing to measure) but never chooses.
+     */
+    static EpochLoop fixed(int epochs, PrintStream out) {
+        return new EpochLoop(epochs, epochs, out, true);
     }
 
     History run(Task task, ParamSet params) {
@@ -64,14 +78,14 @@ final class EpochLoop {
         List<float[]> best = params.snapshot();
         double bestMetric = Double.NEGATIVE_INFINITY;
         int bestEpoch = 0;
-        for (int epoch = 1; epoch <= maxEpochs && epoch - bestEpoch <= patience; epoch++) {
+        for (int epoch = 1; epoch <= maxEpochs && (keepLast || epoch - bestEpoch <= patience); epoch++) {
             long start = System.nanoTime();
             double loss = task.trainEpoch(epoch);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             double metric = task.evaluate();
             epochs.add(new Epoch(epoch, loss, metric, trainSeconds,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-            boolean improved = metric > bestMetric;
+            boolean improved = !keepLast && metric > bestMetric;
             if (improved) {
                 bestMetric = metric;
                 bestEpoch = epoch;
@@ -79,6 +93,9 @@ final class EpochLoop {
             }
             out.printf(Locale.ROOT, "epoch %d/%d  train loss %.4f  %s %.4f  %.1f s%s%n", epoch, maxEpochs, loss,
                     task.metricName(), metric, trainSeconds, improved ? "  (best)" : "");
+        }
+        if (keepLast) {
+            return new History(List.copyOf(epochs), epochs.size());
         }
         params.restore(best);
         return new History(List.copyOf(epochs), bestEpoch);

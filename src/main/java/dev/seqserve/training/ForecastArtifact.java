@@ -33,14 +33,19 @@ final class ForecastArtifact {
     private final SeriesPreset preset;
     private final Series series;
     private final ForecastSpans spans;
+    private final RollingOriginCv.Outcome cv;
 
+    /**
+     * @param cv the same settings cross-validated on the preset's rolling origins, or {@code null}
+     */
     ForecastArtifact(String name, ForecastTraining.Settings settings, SeriesPreset preset, Series series,
-            ForecastSpans spans) {
+            ForecastSpans spans, RollingOriginCv.Outcome cv) {
         this.name = name;
         this.settings = settings;
         this.preset = preset;
         this.series = series;
         this.spans = spans;
+        this.cv = cv;
     }
 
     Manifest write(Path folder, ForecastTraining.Result result) throws IOException {
@@ -56,19 +61,37 @@ final class ForecastArtifact {
         forecasts.forEach((method, f) -> metrics.add(new Manifest.Metric(metricName(method), Metrics.mae(f, actual), split)));
         metrics.add(new Manifest.Metric("mase", Metrics.mase(forecasts.get("model"), actual,
                 Arrays.copyOf(series.values(), spans.testStart()), preset.period), split));
-        metrics.add(new Manifest.Metric("validation_mae", -result.history().best().devMetric(),
-                series.date(spans.validationStart()) + ".." + series.date(spans.testStart() - 1)));
+        if (spans.validates()) {
+            metrics.add(new Manifest.Metric("validation_mae", -result.history().best().devMetric(),
+                    series.date(spans.validationStart()) + ".." + series.date(spans.testStart() - 1)));
+        }
+        if (cv != null) {
+            String origins = cvSplitName();
+            metrics.add(new Manifest.Metric("cv_mae", mean(cv.perOrigin(settings.maxEpochs())), origins));
+            metrics.add(new Manifest.Metric("cv_seasonal_naive_mae", mean(cv.seasonalNaive()), origins));
+        }
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, name, Manifest.Task.FORECAST,
                 architecture(), Provenance.version(onnx.sha256()), provenance.created(), onnx, null,
                 codec.toManifest(), metrics, provenance.training(result.history()));
         ArtifactFolder.writeManifest(folder, manifest);
-        new ForecastReport(name, manifest, series, spans, preset, forecasts, result).write(folder);
+        new ForecastReport(name, manifest, series, spans, preset, forecasts, result, cv).write(folder);
         ArtifactFolder.open(folder);
         return manifest;
     }
 
     private String architecture() {
         return settings.cell().name().toLowerCase(Locale.ROOT) + "-" + settings.layers() + "x" + settings.hidden();
+    }
+
+    /** The split name of the cross-validation metrics. */
+    String cvSplitName() {
+        List<RollingOrigins.Fold> folds = cv.folds().stream().map(RollingOriginCv.FoldResult::fold).toList();
+        return "rolling origins " + new RollingOrigins(folds).describe() + ", " + preset.testHorizon
+                + " steps from 1 January each, trained on the values before it";
+    }
+
+    static double mean(double[] values) {
+        return Arrays.stream(values).average().orElseThrow();
     }
 
     static String metricName(String method) {
@@ -155,7 +178,13 @@ final class ForecastArtifact {
         h.put("patience", Integer.toString(settings.patience()));
         h.put("training_windows", Integer.toString(result.trainingPairs()));
         h.put("train_span", series.date(0) + ".." + series.date(spans.validationStart() - 1));
-        h.put("validation_span", series.date(spans.validationStart()) + ".." + series.date(spans.testStart() - 1));
+        h.put("validation_span", spans.validates()
+                ? series.date(spans.validationStart()) + ".." + series.date(spans.testStart() - 1)
+                : "none: " + settings.maxEpochs() + " epochs, the last kept");
+        if (cv != null) {
+            h.put("selection", "rolling-origin cross-validation on " + cv.folds().get(0).fold().year() + ".."
+                    + cv.folds().get(cv.folds().size() - 1).fold().year() + " (forecast-select)");
+        }
         h.put("gap_filling", series.gaps().isEmpty() ? "none needed" : series.gaps().describe());
         return h;
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** {@code Train forecast}: trains a series forecaster and writes its artifact folder. */
 final class ForecastCommand {
@@ -25,16 +26,7 @@ final class ForecastCommand {
     }
 
     void run() throws IOException {
-        String seriesName = options.string("series", null);
-        if (seriesName == null) {
-            throw new IllegalArgumentException("--series temperature|airline is required");
-        }
-        SeriesPreset preset;
-        try {
-            preset = SeriesPreset.valueOf(seriesName.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--series must be temperature or airline, got '" + seriesName + "'", e);
-        }
+        SeriesPreset preset = SeriesPreset.named(options.string("series", null));
         Path data = Path.of(options.string("data", DataFiles.root().toString()));
         Path file = Path.of(options.string("file", data.resolve(preset.file).toString()));
         Path outDir = Path.of(options.string("out", "model-artifacts"));
@@ -53,7 +45,7 @@ final class ForecastCommand {
         int batch = options.integer("batch", preset.net.batchSize());
         double lr = options.decimal("lr", preset.net.learningRate());
         double clip = options.decimal("clip", 1.0);
-        int epochs = options.integer("epochs", 80);
+        int epochs = options.integer("epochs", preset.net.epochs());
         int patience = options.integer("patience", preset.net.patience());
         long seed = options.longValue("seed", 42);
         options.requireAllRead();
@@ -68,8 +60,35 @@ final class ForecastCommand {
                 series.start(), series.end(), series.gaps().describe());
 
         ForecastTraining.Result result = new ForecastTraining(run, out).train(series.values(), spans.split());
+        RollingOriginCv.Outcome cv = crossValidate(preset, series, run);
         Path folder = outDir.resolve(name);
         Files.createDirectories(folder);
-        new ForecastArtifact(name, run, preset, series, spans).write(folder, result);
+        new ForecastArtifact(name, run, preset, series, spans, cv).write(folder, result);
+    }
+
+    /**
+     * The same settings on the preset's rolling origins, for the report; {@code null} when the preset
+     * has none or these settings need more history than the first origin gives.
+     */
+    private RollingOriginCv.Outcome crossValidate(SeriesPreset preset, Series series, ForecastTraining.Settings run) {
+        if (preset.cvOrigins.isEmpty()) {
+            return null;
+        }
+        RollingOriginCv cv = new RollingOriginCv(
+                RollingOrigins.of(series, preset.cvOrigins, preset.testStart, preset.testHorizon), preset.period);
+        Optional<String> why = cv.infeasibility(run.spec(), series.values());
+        if (why.isPresent()) {
+            out.println("no rolling-origin cross-validation in the report: " + why.get());
+            return null;
+        }
+        out.printf(Locale.ROOT, "rolling-origin cross-validation of these settings on %s%n", cv.origins().describe());
+        RollingOriginCv.Outcome outcome = cv.run(run, series.values());
+        double[] mae = outcome.perOrigin(run.maxEpochs());
+        double[] naive = outcome.seasonalNaive();
+        for (int i = 0; i < mae.length; i++) {
+            out.printf(Locale.ROOT, "  origin %d: MAE %.2f, seasonal naive %.2f%n", preset.cvOrigins.get(i), mae[i],
+                    naive[i]);
+        }
+        return outcome;
     }
 }

@@ -17,7 +17,8 @@ import java.util.Random;
 /**
  * Trains a direct multi-step forecaster: the codec fitted on the training span turns windows into
  * model space, the network predicts every step up to the maximum horizon at once, and early stopping
- * watches the MAE on the validation span in the series' own units.
+ * watches the MAE on the validation span in the series' own units; or, without early stopping, it
+ * trains a fixed number of epochs and keeps the last weights.
  */
 final class ForecastTraining {
 
@@ -34,13 +35,44 @@ final class ForecastTraining {
             double clipNorm,
             int maxEpochs,
             int patience,
-            long seed) {}
+            long seed) {
+
+        /** These settings trained for another number of epochs. */
+        Settings withMaxEpochs(int epochs) {
+            return new Settings(cell, spec, hidden, layers, dropout, weightDecay, batchSize, learningRate, clipNorm,
+                    epochs, patience, seed);
+        }
+    }
 
     /**
      * Index spans of the series: train {@code [0, trainEnd)}, validation {@code [trainEnd, validationEnd)}.
-     * Validation forecasts may read earlier values, never later ones.
+     * Validation forecasts may read earlier values, never later ones. With {@code earlyStopping} the
+     * validation MAE picks the epoch whose weights are kept; without it the run trains
+     * {@link Settings#maxEpochs()} epochs, keeps the last weights, and the validation span (which may be
+     * empty) is only measured after each epoch, as a rolling-origin fold's score is.
      */
-    record Split(int trainEnd, int validationEnd, int validationHorizon) {}
+    record Split(int trainEnd, int validationEnd, int validationHorizon, boolean earlyStopping) {
+
+        Split {
+            if (trainEnd < 1 || validationEnd < trainEnd) {
+                throw new IllegalArgumentException("need 0 < trainEnd <= validationEnd, got " + trainEnd + " and "
+                        + validationEnd);
+            }
+            if (earlyStopping && (validationEnd == trainEnd || validationHorizon < 1)) {
+                throw new IllegalArgumentException("early stopping needs a validation span");
+            }
+        }
+
+        /** A split whose validation span stops training early. */
+        Split(int trainEnd, int validationEnd, int validationHorizon) {
+            this(trainEnd, validationEnd, validationHorizon, true);
+        }
+
+        /** Whether there is a validation span to measure. */
+        boolean validates() {
+            return validationEnd > trainEnd && validationHorizon >= 1;
+        }
+    }
 
     /** The trained network and the codec it was trained with. */
     record Result(ForecastNet net, SeriesCodec codec, EpochLoop.History history, int trainingPairs) {}
@@ -95,15 +127,18 @@ final class ForecastTraining {
 
             @Override
             public double evaluate() {
-                return -validationMae(net, codec, values, split);
+                return split.validates() ? -validationMae(net, codec, values, split) : Double.NaN;
             }
 
             @Override
             public String metricName() {
-                return "-validation MAE";
+                return split.earlyStopping() ? "-validation MAE" : "-MAE measured, not used";
             }
         };
-        EpochLoop.History history = new EpochLoop(settings.maxEpochs(), settings.patience(), out).run(task, params);
+        EpochLoop loop = split.earlyStopping()
+                ? new EpochLoop(settings.maxEpochs(), settings.patience(), out)
+                : EpochLoop.fixed(settings.maxEpochs(), out);
+        EpochLoop.History history = loop.run(task, params);
         return new Result(net, codec, history, targets.length);
     }
 

@@ -8,6 +8,7 @@ import java.io.PrintStream;
  * <pre>
  * Train sentiment --arch gru|lstm [--data ../shared/data] [--out model-artifacts] [options]
  * Train forecast --series temperature|airline [--arch lstm|gru] [--data ../shared/data] [options]
+ * Train forecast-select --series airline [--origins 1953,...,1957] [grid options]
  * </pre>
  */
 public final class Train {
@@ -28,6 +29,7 @@ public final class Train {
             switch (args[0]) {
                 case "sentiment" -> new SentimentCommand(options, out).run();
                 case "forecast" -> new ForecastCommand(options, out).run();
+                case "forecast-select" -> new ForecastSelectCommand(options, out).run();
                 default -> throw new IllegalArgumentException("unknown task '" + args[0] + "'\n" + usage());
             }
         } catch (IllegalArgumentException e) {
@@ -44,6 +46,7 @@ public final class Train {
         return """
                 usage: Train sentiment --arch gru|lstm [options]
                        Train forecast --series temperature|airline [options]
+                       Train forecast-select --series airline [options]
                 common options: --data DIR (default ../shared/data)  --out DIR (default model-artifacts)
                                 --seed N  --epochs N  --patience N  --name NAME
                 sentiment:      --train FILE  --dev FILE (CSV or .csv.gz; default DATA/imdb/{train,dev}.csv.gz)
@@ -51,6 +54,14 @@ public final class Train {
                                 --vocab N  --embedding N  --hidden N  --max-length N  --truncation head|tail
                                 --batch N  --lr X  --dropout X  --limit N (first N train reviews, for quick runs)
                 forecast:       --file FILE (default the series' CSV under DATA/series)  --hidden N  --layers N
+                                --arch gru|lstm  --window N  --transforms log,difference:12  --target change|value
+                                --lr X  --weight-decay X  --batch N  --max-horizon N  --dropout X  --clip X
+                forecast-select: rolling-origin cross-validation of a grid, ranked by mean MAE; writes
+                                OUT/<model>/selection.md.  --origins 1953,1954,1955,1956,1957 (years whose
+                                months end before the test span)  --top N (rows printed)  grid lists:
+                                --archs gru,lstm  --transform-sets "log,difference:12;log,difference:1"
+                                --windows 12,18  --targets change,value  --hidden-sizes 4,8,16
+                                --learning-rates 0.003,0.01  --weight-decays 0,0.1  --epoch-counts 25,50,100
                 """;
     }
 }
