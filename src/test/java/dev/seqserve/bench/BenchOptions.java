@@ -38,7 +38,7 @@ record BenchOptions(
               --models=model-artifacts   --reviews=../shared/data/imdb/dev.csv.gz
               --series=../shared/data/series/melbourne_daily_min_temp_1981_1989.csv
               --jar=target/seqserve.jar  --url=(start the jar)   --out=bench-results
-              --concurrency=1,8,64  --level-seconds=10  --warmup-seconds=2  --service-warmup-seconds=20
+              --concurrency=1,8,64  --level-seconds=10  --warmup-seconds=2  --service-warmup-seconds=40
               --raw-seconds=5  --batch-size=32  --intra-op-threads=1  --http=true  --baseline=true
               --service-arg=--seqserve.batching.workers=2 (repeatable)""";
 
@@ -67,7 +67,7 @@ record BenchOptions(
                 Arrays.stream(take(values, "concurrency", "1,8,64").split(",")).map(String::trim).map(Integer::valueOf).toList(),
                 seconds(take(values, "level-seconds", "10")),
                 seconds(take(values, "warmup-seconds", "2")),
-                seconds(take(values, "service-warmup-seconds", "20")),
+                seconds(take(values, "service-warmup-seconds", "40")),
                 seconds(take(values, "raw-seconds", "5")),
                 Integer.parseInt(take(values, "batch-size", "32")),
                 Integer.parseInt(take(values, "intra-op-threads", "1")),

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,6 +61,11 @@ final class BenchService implements AutoCloseable {
 
     URI base() {
         return base;
+    }
+
+    /** The service as the HTTP phase measures it, with its threads' CPU counters. */
+    HttpPhase.Target target() {
+        return new HttpPhase.Target(base, Optional.of(new ThreadCpu(process.pid())));
     }
 
     private void awaitReady() throws IOException, InterruptedException {

@@ -1,10 +1,12 @@
 package dev.seqserve.bench;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,45 +38,61 @@ final class HttpPhase {
      * Warms a freshly started service: {@code options.serviceWarmup()} of load at concurrency 8 on each
      * sentiment model and on {@code /forecast}, none of it measured.
      */
-    void warmService(URI base, List<String> sentimentModels, List<String> texts, String forecastModel,
+    void warmService(Target target, List<String> sentimentModels, List<String> texts, String forecastModel,
             List<double[]> series, int horizon) {
         if (options.serviceWarmup().isZero()) {
             return;
         }
         log.accept("warming the service for " + options.serviceWarmup().toSeconds() + " s per model");
         for (String model : sentimentModels) {
-            load.warm(base.resolve("/sentiment"), texts.stream().map(text -> body("text", text, "model", model)).toList(),
-                    WARM_CONCURRENCY, options.serviceWarmup());
+            Path script = load.prepare(texts.stream().map(text -> body("text", text, "model", model)).toList());
+            load.warm(target.base().resolve("/sentiment"), script, WARM_CONCURRENCY, options.serviceWarmup());
         }
         if (forecastModel != null) {
-            load.warm(base.resolve("/forecast"),
-                    series.stream().map(values -> body("series", values, "horizon", horizon, "model", forecastModel)).toList(),
-                    WARM_CONCURRENCY, options.serviceWarmup());
+            Path script = load.prepare(
+                    series.stream().map(values -> body("series", values, "horizon", horizon, "model", forecastModel)).toList());
+            load.warm(target.base().resolve("/forecast"), script, WARM_CONCURRENCY, options.serviceWarmup());
         }
     }
 
-    List<HttpResult> sentiment(URI base, String setup, String model, List<String> texts, List<Integer> levels)
-{
+    List<HttpResult> sentiment(Target target, String setup, String model, List<String> texts, List<Integer> levels) {
         List<byte[]> bodies = texts.stream().map(text -> body("text", text, "model", model)).toList();
-        return levels(base.resolve("/sentiment"), "/sentiment", model, setup, bodies, levels);
+        return levels(target, "/sentiment", model, setup, bodies, levels);
     }
 
-    List<HttpResult> forecast(URI base, String model, List<double[]> series, int horizon) {
+    List<HttpResult> forecast(Target target, String model, List<double[]> series, int horizon) {
         List<byte[]> bodies = series.stream().map(values -> body("series", values, "horizon", horizon, "model", model)).toList();
-        return levels(base.resolve("/forecast"), "/forecast", model, "micro-batching", bodies, options.concurrency());
+        return levels(target, "/forecast", model, "micro-batching", bodies, options.concurrency());
     }
 
-    private List<HttpResult> levels(URI uri, String endpoint, String model, String setup, List<byte[]> bodies,
+    private List<HttpResult> levels(Target target, String endpoint, String model, String setup, List<byte[]> bodies,
             List<Integer> levels) {
+        URI uri = target.base().resolve(endpoint);
+        Path script = load.prepare(bodies);
         List<HttpResult> results = new ArrayList<>();
         for (int concurrency : levels) {
-            HttpResult r = load.run(uri, endpoint, model, setup, bodies, concurrency, options.warmup(), options.levelTime());
+            load.warm(uri, script, concurrency, options.warmup());
+            Optional<Map<ThreadCpu.Role, Double>> before = target.cpu().flatMap(ThreadCpu::snapshot);
+            HttpResult r = load.measure(uri, script, endpoint, model, setup, concurrency, options.levelTime());
+            Optional<Map<ThreadCpu.Role, Double>> after = target.cpu().flatMap(ThreadCpu::snapshot);
+            if (before.isPresent() && after.isPresent()) {
+                r = r.withCpu(ThreadCpu.perRequest(before.get(), after.get(), r.requests()));
+            }
             log.accept(String.format("http %-10s %-22s %-14s c=%-3d %8.1f req/s, p50 %7.2f ms, p99 %7.2f ms, errors %d %s",
                     endpoint, model, setup, concurrency, r.requestsPerSecond(), r.latency().p50Ms(), r.latency().p99Ms(),
                     r.errors(), r.errors() == 0 ? "" : r.errorsByKind()));
             results.add(r);
         }
         return results;
+    }
+
+    /**
+     * A service under test.
+     *
+     * @param base its root URL
+     * @param cpu its threads' CPU counters, when it is a child process on Linux
+     */
+    record Target(URI base, Optional<ThreadCpu> cpu) {
     }
 
     private static byte[] body(Object... keysAndValues) {

@@ -1,6 +1,7 @@
 package dev.seqserve.bench;
 
 import java.util.Locale;
+import java.util.Map;
 
 /** Renders a {@link BenchReport} as the markdown the README quotes. */
 final class MarkdownReport {
@@ -25,12 +26,14 @@ final class MarkdownReport {
                         env.intraOpThreads(), env.batchSize(), env.serviceArgs().isEmpty() ? "defaults" : env.serviceArgs()))
                 .append("- HTTP load: ").append(env.loadGenerator()).append(", one thread, on the same machine\n\n");
         md.append("## (a) ONNX Runtime alone, in process\n\n")
-                .append("| model | batches | batch | callers | items/s | p50 ms/call | p99 ms/call | padding |\n")
-                .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                .append("Measured before the HTTP parts and again after them; the acceptance checks compare the "
+                        + "service with the better of the two.\n\n")
+                .append("| model | batches | batch | callers | round | items/s | p50 ms/call | p99 ms/call | padding |\n")
+                .append("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |\n");
         for (RawResult r : report.raw()) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.0f | %.3f | %.3f | %.0f%% |%n", r.model(), r.mode(),
-                    r.batchSize(), r.callers(), r.itemsPerSecond(), r.perCall().p50Ms(), r.perCall().p99Ms(),
-                    100 * r.paddingWaste()));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %.0f | %.3f | %.3f | %.0f%% |%n", r.model(),
+                    r.mode(), r.batchSize(), r.callers(), r.round(), r.itemsPerSecond(), r.perCall().p50Ms(),
+                    r.perCall().p99Ms(), 100 * r.paddingWaste()));
         }
         md.append("\n## (b, c) The HTTP service under a closed-loop load generator (wrk)\n\n");
         if (report.http().isEmpty()) {
@@ -46,6 +49,25 @@ final class MarkdownReport {
         if (report.http().stream().anyMatch(h -> h.setup().equals("per-request"))) {
             md.append("\n`per-request` is the plain design for comparison: the same service with batches of one "
                     + "and as many batch workers as clients, so every request calls the session on its own.\n");
+        }
+        if (report.http().stream().anyMatch(h -> !h.cpuMsPerRequest().isEmpty())) {
+            md.append("\n### Where the service's CPU went, in ms per request\n\n")
+                    .append("Per-thread CPU time of the service process while each level ran (Linux `/proc`). Batch workers "
+                            + "run queued batches; request threads do HTTP, JSON, validation and tokenizing, and run a "
+                            + "lone request's session call in place; the JIT compilers settle after the warm-up.\n\n")
+                    .append("| endpoint | model | setup | concurrency | batch workers | request threads | JIT | other | total |\n")
+                    .append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            for (HttpResult h : report.http()) {
+                Map<ThreadCpu.Role, Double> cpu = h.cpuMsPerRequest();
+                if (cpu.isEmpty()) {
+                    continue;
+                }
+                double total = cpu.values().stream().mapToDouble(Double::doubleValue).sum();
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+                        h.endpoint(), h.model(), h.setup(), h.concurrency(), cpu.get(ThreadCpu.Role.BATCH_WORKERS),
+                        cpu.get(ThreadCpu.Role.REQUEST_THREADS), cpu.get(ThreadCpu.Role.JIT), cpu.get(ThreadCpu.Role.OTHER),
+                        total));
+            }
         }
         md.append("\n## Acceptance (issue 4)\n\n| criterion | measured | holds |\n| --- | --- | --- |\n");
         for (BenchReport.Check c : report.acceptance()) {

@@ -86,7 +86,7 @@ final class RawOrt {
         double seconds = time.toNanos() / 1e9;
         double waste = paddedSteps.get() == 0 ? 0 : 1 - (double) realSteps.get() / paddedSteps.get();
         return new RawResult(model, mode, batches.get(0).size(), callers, items.get(), items.get() / seconds,
-                LatencyStats.of(LongList.concat(latencies)), waste);
+                LatencyStats.of(LongList.concat(latencies)), waste, RawResult.BEFORE);
     }
 
     /**

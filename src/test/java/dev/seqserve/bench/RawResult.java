@@ -11,7 +11,16 @@ package dev.seqserve.bench;
  * @param itemsPerSecond inputs scored per second
  * @param perCall latency of one session call (tensor creation included)
  * @param paddingWaste the share of the steps run that were padding
+ * @param round {@code before} or {@code after} the HTTP parts: the raw runs are measured on both sides
+ *     of them, so a machine whose speed drifts during the run does not favour either side
  */
 record RawResult(String model, String mode, int batchSize, int callers, long items, double itemsPerSecond,
-        LatencyStats perCall, double paddingWaste) {
+        LatencyStats perCall, double paddingWaste, String round) {
+
+    static final String BEFORE = "before";
+    static final String AFTER = "after";
+
+    RawResult inRound(String value) {
+        return new RawResult(model, mode, batchSize, callers, items, itemsPerSecond, perCall, paddingWaste, value);
+    }
 }

@@ -63,21 +63,35 @@ final class WrkLoad {
     /** wrk's version line, for the report. */
     String version() {
         List<String> out = exec(List.of(wrk, "-v"), Duration.ofSeconds(10));
-        return out.isEmpty() ? "wrk" : out.get(0).trim();
+        if (out.isEmpty()) {
+            return "wrk";
+        }
+        String line = out.get(0).trim();
+        int copyright = line.indexOf(" Copyright");
+        return copyright > 0 ? line.substring(0, copyright) : line;
     }
 
     /**
-     * Warms up for {@code warmup}, then measures for {@code time}.
+     * Writes the bodies and the Lua script that sends them.
      *
      * @param bodies JSON bodies without line breaks, sent in turn
+     * @return the script, for {@link #warm} and {@link #measure}
      */
-    HttpResult run(URI uri, String endpoint, String model, String setup, List<byte[]> bodies, int concurrency,
-            Duration warmup, Duration time) {
+    Path prepare(List<byte[]> bodies) {
+        return script(bodies);
+    }
+
+    /** Sends load for {@code time} without measuring it, so the service settles. */
+    void warm(URI uri, Path script, int concurrency, Duration time) {
         requireLoopback(uri);
-        Path script = script(bodies);
-        if (!warmup.isZero()) {
-            level(uri, script, concurrency, warmup);
+        if (!time.isZero()) {
+            level(uri, script, concurrency, time);
         }
+    }
+
+    /** Measures one level of {@code time}; the result has no CPU figures yet. */
+    HttpResult measure(URI uri, Path script, String endpoint, String model, String setup, int concurrency, Duration time) {
+        requireLoopback(uri);
         JsonNode r = level(uri, script, concurrency, time);
         double seconds = r.get("micros").asLong() / 1e6;
         Map<String, Long> byKind = new TreeMap<>();
@@ -94,13 +108,7 @@ final class WrkLoad {
         LatencyStats latency = new LatencyStats(answered, r.get("mean").asDouble() / 1e3, r.get("p50").asLong() / 1e3,
                 r.get("p90").asLong() / 1e3, r.get("p99").asLong() / 1e3, r.get("max").asLong() / 1e3);
         return new HttpResult(endpoint, model, setup, concurrency, answered + errors - failedStatus, errors,
-                byKind, seconds, succeeded / seconds, latency);
-    }
-
-    /** Sends load for {@code time} without measuring it, so the service's JIT compiler settles. */
-    void warm(URI uri, List<byte[]> bodies, int concurrency, Duration time) {
-        requireLoopback(uri);
-        level(uri, script(bodies), concurrency, time);
+                byKind, seconds, succeeded / seconds, latency, Map.of());
     }
 
     private JsonNode level(URI uri, Path script, int concurrency, Duration time) {

@@ -61,9 +61,10 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
         this.runner = new BatchRunner<>(Objects.requireNonNull(batchFunction, "batchFunction"),
                 Objects.requireNonNull(listener, "listener"), settings);
         for (int i = 0; i < settings.workers(); i++) {
-            workers.add(startThread(settings.name() + "-batch-" + i, this::work));
+            // The role comes first: Linux (top, /proc) shows only a thread name's first 15 characters.
+            workers.add(startThread("batch-" + settings.name() + "-" + i, this::work));
         }
-        this.deadlines = startThread(settings.name() + "-deadlines", this::expire);
+        this.deadlines = startThread("deadlines-" + settings.name(), this::expire);
     }
 
     /**

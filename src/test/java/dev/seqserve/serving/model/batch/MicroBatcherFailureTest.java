@@ -157,7 +157,7 @@ class MicroBatcherFailureTest {
             assertThat(accepted.get(i)).isCompletedWithValue(i + 1);
         }
         assertThat(Thread.getAllStackTraces().keySet())
-                .noneMatch(t -> t.getName().startsWith("closing-test-") && t.isAlive());
+                .noneMatch(t -> t.getName().contains("closing-test") && t.isAlive());
     }
 
     private List<Integer> recordLengths(List<String> batch) {
