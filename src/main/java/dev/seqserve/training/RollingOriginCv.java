@@ -3,7 +3,7 @@ package dev.seqserve.training;
 import dev.seqserve.preprocess.SeriesCodec;
 import dev.seqserve.training.eval.Baselines;
 import dev.seqserve.training.eval.Metrics;
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -95,7 +95,7 @@ final class RollingOriginCv {
         infeasibility(settings.spec(), values).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
-        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         List<FoldResult> folds = new ArrayList<>();
         for (RollingOrigins.Fold fold : origins.folds()) {
             double[] visible = fold.visible(values);

@@ -83,7 +83,8 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
 
     /**
      * Runs one input at once on the calling thread when no request waits and a worker is idle, and
-     * otherwise queues it as {@link #submit} does. Running in place saves the hand-off to a worker
+     * otherwise queues it as {@link #submit} does. A virtual calling thread always queues: the batch
+     * function usually calls native code, which would pin its carrier thread. Running in place saves the hand-off to a worker
      * and back, which is most of the batcher's cost for a lone request; it takes an idle worker's
      * place, so no more than {@code workers} batches ever run at once.
      *
@@ -93,6 +94,10 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
     public CompletableFuture<O> runOrSubmit(I input) {
         Objects.requireNonNull(input, "input");
         int size = sizer.applyAsInt(input);
+        if (VirtualThreads.isVirtual(Thread.currentThread())) {
+            // A native session call would pin the virtual thread's carrier, of which there is one per core.
+            return enqueue(input, size);
+        }
         Request<I, O> request = queue.claimIdleWorker(input, size);
         if (request == null) {
             return enqueue(input, size);

@@ -10,15 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 
 @Timeout(120)
 class MicroBatcherResultsTest {
@@ -99,7 +103,7 @@ class MicroBatcherResultsTest {
 
     @Test
     void runOrSubmitRunsALoneRequestOnTheCallersThread() throws Exception {
-        List<Thread> ranOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
         Function<List<String>, List<Integer>> recordingThread = batch -> {
             ranOn.add(Thread.currentThread());
             return lengths(batch);
@@ -112,6 +116,30 @@ class MicroBatcherResultsTest {
             assertThat(ranOn).containsExactly(Thread.currentThread());
         }
         assertThat(listener.batchSizes).containsExactly(1);
+    }
+
+    @Test
+    @EnabledForJreRange(min = JRE.JAVA_21)
+    void runOrSubmitFromAVirtualThreadRunsOnAWorkerSoNoCarrierIsPinned() throws Exception {
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+        Function<List<String>, List<Integer>> recordingThread = batch -> {
+            ranOn.add(Thread.currentThread());
+            return lengths(batch);
+        };
+        AtomicReference<CompletableFuture<Integer>> future = new AtomicReference<>();
+        AtomicReference<Thread> caller = new AtomicReference<>();
+        try (MicroBatcher<String, Integer> batcher = new MicroBatcher<>(recordingThread, String::length, settings())) {
+            Runnable submit = () -> {
+                caller.set(Thread.currentThread());
+                future.set(batcher.runOrSubmit("four"));
+            };
+            Thread virtual = (Thread) Thread.class.getMethod("startVirtualThread", Runnable.class).invoke(null, submit);
+            virtual.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+
+            assertThat(VirtualThreads.isVirtual(caller.get())).isTrue();
+            assertThat(future.get().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(4);
+            assertThat(ranOn).hasSize(1).doesNotContain(caller.get());
+        }
     }
 
     @Test
