@@ -1,7 +1,6 @@
 package dev.seqserve.training;
 
 import dev.seqserve.preprocess.SeriesCodec;
-import dev.seqserve.training.data.DataFiles;
 import dev.seqserve.training.data.Series;
 import dev.seqserve.training.data.SeriesCsvReader;
 import dev.seqserve.training.nn.CellType;
@@ -27,8 +26,7 @@ final class ForecastCommand {
 
     void run() throws IOException {
         SeriesPreset preset = SeriesPreset.named(options.string("series", null));
-        Path data = Path.of(options.string("data", DataFiles.root().toString()));
-        Path file = Path.of(options.string("file", data.resolve(preset.file).toString()));
+        Path file = preset.seriesFile(options);
         Path outDir = Path.of(options.string("out", "model-artifacts"));
         String name = options.string("name", preset.modelName);
         String arch = options.string("arch", preset.arch).toLowerCase(Locale.ROOT);

@@ -1,6 +1,5 @@
 package dev.seqserve.training;
 
-import dev.seqserve.training.data.DataFiles;
 import dev.seqserve.training.data.Series;
 import dev.seqserve.training.data.SeriesCsvReader;
 import dev.seqserve.training.report.MarkdownTable;
@@ -36,8 +35,7 @@ final class ForecastSelectCommand {
             throw new IllegalArgumentException("forecast-select searches year-ahead forecasters with rolling origins "
                     + "(--series airline); " + preset.modelName + " has none");
         }
-        Path data = Path.of(options.string("data", DataFiles.root().toString()));
-        Path file = Path.of(options.string("file", data.resolve(preset.file).toString()));
+        Path file = preset.seriesFile(options);
         Path outDir = Path.of(options.string("out", "model-artifacts"));
         String name = options.string("name", preset.modelName);
         List<Integer> years = options.string("origins", null) == null ? preset.cvOrigins

@@ -1,5 +1,7 @@
 package dev.seqserve.training;
 
+import dev.seqserve.training.data.DataFiles;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -87,5 +89,11 @@ enum SeriesPreset {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--series must be temperature or airline, got '" + name + "'", e);
         }
+    }
+
+    /** The series to read: {@code --file}, or the preset's file under {@code --data} (by default the shared data). */
+    Path seriesFile(Options options) {
+        Path data = Path.of(options.string("data", DataFiles.root().toString()));
+        return Path.of(options.string("file", data.resolve(file).toString()));
     }
 }

@@ -45,24 +45,22 @@ final class HttpPhase {
         }
         log.accept("warming the service for " + options.serviceWarmup().toSeconds() + " s per model");
         for (String model : sentimentModels) {
-            Path script = load.prepare(texts.stream().map(text -> body("text", text, "model", model)).toList());
-            load.warm(target.base().resolve("/sentiment"), script, WARM_CONCURRENCY, options.serviceWarmup());
+            load.warm(target.base().resolve("/sentiment"), load.prepare(sentimentBodies(model, texts)), WARM_CONCURRENCY,
+                    options.serviceWarmup());
         }
         if (forecastModel != null) {
-            Path script = load.prepare(
-                    series.stream().map(values -> body("series", values, "horizon", horizon, "model", forecastModel)).toList());
-            load.warm(target.base().resolve("/forecast"), script, WARM_CONCURRENCY, options.serviceWarmup());
+            load.warm(target.base().resolve("/forecast"), load.prepare(forecastBodies(forecastModel, series, horizon)),
+                    WARM_CONCURRENCY, options.serviceWarmup());
         }
     }
 
     List<HttpResult> sentiment(Target target, String setup, String model, List<String> texts, List<Integer> levels) {
-        List<byte[]> bodies = texts.stream().map(text -> body("text", text, "model", model)).toList();
-        return levels(target, "/sentiment", model, setup, bodies, levels);
+        return levels(target, "/sentiment", model, setup, sentimentBodies(model, texts), levels);
     }
 
     List<HttpResult> forecast(Target target, String model, List<double[]> series, int horizon) {
-        List<byte[]> bodies = series.stream().map(values -> body("series", values, "horizon", horizon, "model", model)).toList();
-        return levels(target, "/forecast", model, "micro-batching", bodies, options.concurrency());
+        return levels(target, "/forecast", model, "micro-batching", forecastBodies(model, series, horizon),
+                options.concurrency());
     }
 
     private List<HttpResult> levels(Target target, String endpoint, String model, String setup, List<byte[]> bodies,
@@ -93,6 +91,16 @@ final class HttpPhase {
      * @param cpu its threads' CPU counters, when it is a child process on Linux
      */
     record Target(URI base, Optional<ThreadCpu> cpu) {
+    }
+
+    /** One {@code /sentiment} request body per review. */
+    private static List<byte[]> sentimentBodies(String model, List<String> texts) {
+        return texts.stream().map(text -> body("text", text, "model", model)).toList();
+    }
+
+    /** One {@code /forecast} request body per series. */
+    private static List<byte[]> forecastBodies(String model, List<double[]> series, int horizon) {
+        return series.stream().map(values -> body("series", values, "horizon", horizon, "model", model)).toList();
     }
 
     private static byte[] body(Object... keysAndValues) {

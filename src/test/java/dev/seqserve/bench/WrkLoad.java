@@ -78,7 +78,25 @@ final class WrkLoad {
      * @return the script, for {@link #warm} and {@link #measure}
      */
     Path prepare(List<byte[]> bodies) {
-        return script(bodies);
+        try {
+            Files.createDirectories(work);
+            int n = ++files;
+            Path bodyFile = work.resolve("bodies-" + n + ".jsonl");
+            List<String> lines = new ArrayList<>(bodies.size());
+            for (byte[] body : bodies) {
+                String line = new String(body, StandardCharsets.UTF_8);
+                if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+                    throw new IllegalArgumentException("a request body holds a line break");
+                }
+                lines.add(line);
+            }
+            Files.write(bodyFile, lines, StandardCharsets.UTF_8);
+            Path script = work.resolve("bodies-" + n + ".lua");
+            Files.writeString(script, String.format(SCRIPT, bodyFile.toAbsolutePath(), RESULT_PREFIX));
+            return script;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Sends load for {@code time} without measuring it, so the service settles. */
@@ -122,28 +140,6 @@ final class WrkLoad {
             }
         }
         throw new IllegalStateException("wrk printed no result: " + String.join("\n", out));
-    }
-
-    private Path script(List<byte[]> bodies) {
-        try {
-            Files.createDirectories(work);
-            int n = ++files;
-            Path bodyFile = work.resolve("bodies-" + n + ".jsonl");
-            List<String> lines = new ArrayList<>(bodies.size());
-            for (byte[] body : bodies) {
-                String line = new String(body, StandardCharsets.UTF_8);
-                if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
-                    throw new IllegalArgumentException("a request body holds a line break");
-                }
-                lines.add(line);
-            }
-            Files.write(bodyFile, lines, StandardCharsets.UTF_8);
-            Path script = work.resolve("bodies-" + n + ".lua");
-            Files.writeString(script, String.format(SCRIPT, bodyFile.toAbsolutePath(), RESULT_PREFIX));
-            return script;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static List<String> exec(List<String> command, Duration timeout) {
