@@ -91,8 +91,9 @@ final class EpochLoop {
                 bestEpoch = epoch;
                 best = params.snapshot();
             }
-            out.printf(Locale.ROOT, "epoch %d/%d  train loss %.4f  %s %.4f  %.1f s%s%n", epoch, maxEpochs, loss,
-                    task.metricName(), metric, trainSeconds, improved ? "  (best)" : "");
+            String dev = Double.isNaN(metric) ? "" : String.format(Locale.ROOT, "  %s %.4f", task.metricName(), metric);
+            out.printf(Locale.ROOT, "epoch %d/%d  train loss %.4f%s  %.1f s%s%n", epoch, maxEpochs, loss, dev,
+                    trainSeconds, improved ? "  (best)" : "");
         }
         if (keepLast) {
             return new History(List.copyOf(epochs), epochs.size());

@@ -69,6 +69,7 @@ final class ForecastArtifact {
             String origins = cvSplitName();
             metrics.add(new Manifest.Metric("cv_mae", mean(cv.perOrigin(settings.maxEpochs())), origins));
             metrics.add(new Manifest.Metric("cv_seasonal_naive_mae", mean(cv.seasonalNaive()), origins));
+            metrics.add(new Manifest.Metric("cv_seasonal_growth_mae", mean(cv.seasonalGrowth()), origins));
         }
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, name, Manifest.Task.FORECAST,
                 architecture(), Provenance.version(onnx.sha256()), provenance.created(), onnx, null,
@@ -117,6 +118,9 @@ final class ForecastArtifact {
         methods.put("model", onnxForecaster(modelFile, codec));
         methods.put("persistence", Baselines.persistence());
         methods.put("seasonal_naive", Baselines.seasonalNaive(preset.period));
+        if (spans.testHorizon() > 1 && history.length >= 2 * preset.period) {
+            methods.put("seasonal_growth", Baselines.seasonalGrowth(preset.period));
+        }
         if (history.length > 4 * AR_ORDER) {
             methods.put("ar" + AR_ORDER, LinearAutoregression.fit(history, AR_ORDER));
         }

@@ -83,9 +83,10 @@ final class ForecastCommand {
         RollingOriginCv.Outcome outcome = cv.run(run, series.values());
         double[] mae = outcome.perOrigin(run.maxEpochs());
         double[] naive = outcome.seasonalNaive();
+        double[] growth = outcome.seasonalGrowth();
         for (int i = 0; i < mae.length; i++) {
-            out.printf(Locale.ROOT, "  origin %d: MAE %.2f, seasonal naive %.2f%n", preset.cvOrigins.get(i), mae[i],
-                    naive[i]);
+            out.printf(Locale.ROOT, "  origin %d: MAE %.2f, seasonal naive %.2f, seasonal growth %.2f%n",
+                    preset.cvOrigins.get(i), mae[i], naive[i], growth[i]);
         }
         return outcome;
     }

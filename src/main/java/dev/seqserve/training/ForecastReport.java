@@ -125,15 +125,18 @@ final class ForecastReport {
         int epochs = result.history().epochs().size();
         double[] mae = cv.perOrigin(epochs);
         double[] naive = cv.seasonalNaive();
+        double[] growth = cv.seasonalGrowth();
         MarkdownTable table = new MarkdownTable("origin", "training values", "training windows", "model MAE",
-                "seasonal naive MAE");
+                "seasonal naive MAE", "seasonal growth MAE");
         for (int i = 0; i < mae.length; i++) {
             RollingOriginCv.FoldResult f = cv.folds().get(i);
             table.row(f.fold().year(), series.date(0) + ".." + series.date(f.fold().origin() - 1), f.trainingWindows(),
-                    String.format(Locale.ROOT, "%.2f", mae[i]), String.format(Locale.ROOT, "%.2f", naive[i]));
+                    String.format(Locale.ROOT, "%.2f", mae[i]), String.format(Locale.ROOT, "%.2f", naive[i]),
+                    String.format(Locale.ROOT, "%.2f", growth[i]));
         }
         table.row("mean", "", "", String.format(Locale.ROOT, "%.2f", ForecastArtifact.mean(mae)),
-                String.format(Locale.ROOT, "%.2f", ForecastArtifact.mean(naive)));
+                String.format(Locale.ROOT, "%.2f", ForecastArtifact.mean(naive)),
+                String.format(Locale.ROOT, "%.2f", ForecastArtifact.mean(growth)));
         int first = cv.folds().get(0).fold().year();
         int last = cv.folds().get(cv.folds().size() - 1).fold().year();
         return "## Selection: rolling-origin cross-validation\n\n"
@@ -145,7 +148,8 @@ final class ForecastReport {
                 + "of that year, for the same fixed number of epochs, and forecasts the year's " + preset.testHorizon
                 + " months at once as the server does. Only origins up to " + last + " were used: every fold ends "
                 + "before the test span (" + preset.testStart + " on), which chose nothing. The seasonal-naive "
-                + "forecast repeats the year before the origin.\n\n"
+                + "forecast repeats the year before the origin; seasonal growth multiplies it by that year's growth "
+                + "over the year before.\n\n"
                 + table + "\n";
     }
 
@@ -157,7 +161,8 @@ final class ForecastReport {
                         + ForecastArtifact.AR_ORDER + " values, fitted on everything before the test)."
                 : "the " + spans.testHorizon() + " steps from " + series.date(spans.testStart())
                         + " forecast at once from the values before it (seasonal naive = the same month a year "
-                        + "earlier).";
+                        + "earlier; seasonal growth = seasonal naive times the last year's growth over the year "
+                        + "before, the trend a trend-following forecast carries on).";
     }
 
     private void plots(Path folder) throws IOException {
@@ -169,7 +174,7 @@ final class ForecastReport {
         lines.put("actual", actual);
         forecasts.forEach((method, values) -> {
             if (method.equals("model") || method.equals("persistence") && spans.testHorizon() == 1
-                    || method.equals("seasonal_naive") && spans.testHorizon() > 1) {
+                    || method.startsWith("seasonal_") && spans.testHorizon() > 1) {
                 List<double[]> points = new ArrayList<>();
                 for (int i = 0; i < values.length; i++) {
                     points.add(new double[] {i + 1, values[i]});

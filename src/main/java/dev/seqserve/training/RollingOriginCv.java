@@ -2,6 +2,7 @@ package dev.seqserve.training;
 
 import dev.seqserve.preprocess.SeriesCodec;
 import dev.seqserve.training.eval.Baselines;
+import dev.seqserve.training.eval.Forecaster;
 import dev.seqserve.training.eval.Metrics;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -28,8 +29,10 @@ final class RollingOriginCv {
      * @param trainingWindows how many (window, target) pairs the values before the origin gave
      * @param maeByEpoch the fold's MAE after epoch {@code e}, at index {@code e - 1}
      * @param seasonalNaiveMae the seasonal-naive forecast's MAE on the same steps
+     * @param seasonalGrowthMae the MAE on the same steps of seasonal naive times the last year's growth
      */
-    record FoldResult(RollingOrigins.Fold fold, int trainingWindows, double[] maeByEpoch, double seasonalNaiveMae) {
+    record FoldResult(RollingOrigins.Fold fold, int trainingWindows, double[] maeByEpoch, double seasonalNaiveMae,
+            double seasonalGrowthMae) {
 
         /** The MAE after {@code epochs} epochs. */
         double mae(int epochs) {
@@ -51,6 +54,11 @@ final class RollingOriginCv {
         /** The seasonal-naive MAE per origin. */
         double[] seasonalNaive() {
             return folds.stream().mapToDouble(FoldResult::seasonalNaiveMae).toArray();
+        }
+
+        /** The MAE per origin of seasonal naive times the last year's growth. */
+        double[] seasonalGrowth() {
+            return folds.stream().mapToDouble(FoldResult::seasonalGrowthMae).toArray();
         }
     }
 
@@ -101,18 +109,20 @@ final class RollingOriginCv {
             double[] visible = fold.visible(values);
             ForecastTraining.Result result = new ForecastTraining(settings, quiet).train(visible, fold.split());
             double[] maeByEpoch = result.history().epochs().stream().mapToDouble(e -> -e.devMetric()).toArray();
-            folds.add(new FoldResult(fold, result.trainingPairs(), maeByEpoch, seasonalNaiveMae(fold, visible)));
+            folds.add(new FoldResult(fold, result.trainingPairs(), maeByEpoch,
+                    baselineMae(Baselines.seasonalNaive(period), fold, visible),
+                    baselineMae(Baselines.seasonalGrowth(period), fold, visible)));
         }
         return new Outcome(settings, List.copyOf(folds));
     }
 
     /** The seasonal-naive MAE of every fold, in origin order. */
     double[] seasonalNaive(double[] values) {
-        return origins.folds().stream().mapToDouble(f -> seasonalNaiveMae(f, f.visible(values))).toArray();
+        Forecaster naive = Baselines.seasonalNaive(period);
+        return origins.folds().stream().mapToDouble(f -> baselineMae(naive, f, f.visible(values))).toArray();
     }
 
-    private double seasonalNaiveMae(RollingOrigins.Fold fold, double[] visible) {
-        double[] forecast = Baselines.seasonalNaive(period).forecast(visible, fold.origin(), fold.horizon());
-        return Metrics.mae(forecast, fold.actual(visible));
+    private static double baselineMae(Forecaster baseline, RollingOrigins.Fold fold, double[] visible) {
+        return Metrics.mae(baseline.forecast(visible, fold.origin(), fold.horizon()), fold.actual(visible));
     }
 }

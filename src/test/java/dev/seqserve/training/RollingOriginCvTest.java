@@ -63,6 +63,7 @@ class RollingOriginCvTest {
             assertThat(b.perOrigin(epochs)).containsExactly(a.perOrigin(epochs));
         }
         assertThat(b.seasonalNaive()).containsExactly(a.seasonalNaive());
+        assertThat(b.seasonalGrowth()).containsExactly(a.seasonalGrowth());
     }
 
     @Test
@@ -81,6 +82,8 @@ class RollingOriginCvTest {
         assertThat(outcome.perOrigin(2)[0]).isCloseTo(Metrics.mae(forecast, fold.actual(values)), within(1e-9));
         assertThat(outcome.seasonalNaive()[0]).isCloseTo(Metrics.mae(
                 Baselines.seasonalNaive(12).forecast(values, fold.origin(), 12), fold.actual(values)), within(1e-12));
+        assertThat(outcome.seasonalGrowth()[0]).isCloseTo(Metrics.mae(
+                Baselines.seasonalGrowth(12).forecast(values, fold.origin(), 12), fold.actual(values)), within(1e-12));
         assertThat(twoEpochs.history().epochs()).hasSize(2);
         assertThat(twoEpochs.history().bestEpoch()).as("fixed epochs keep the last weights").isEqualTo(2);
     }
