@@ -66,7 +66,7 @@ public final class BenchmarkMain {
         BenchReport report = new BenchReport(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 command(args), environment(options, models, httpPhase == null ? "none" : httpPhase.loadGenerator()),
                 inputs(corpus, tokenCounts, series, stretches), raw, http,
-                new Acceptance(raw, http).checks(sentimentNames, forecastName));
+                new Acceptance(raw, http, Runtime.getRuntime().availableProcessors()).checks(sentimentNames, forecastName));
         write(report, options.out());
     }
 

@@ -15,15 +15,17 @@ import java.util.Map;
  * @param seconds how long the measured part took
  * @param requestsPerSecond successful requests per second
  * @param latency latency of the successful requests
+ * @param loadCpuMsPerRequest the load generator's own CPU milliseconds per request (it shares the
+ *     machine's cores with the service); NaN when not measured (not on Linux)
  * @param cpuMsPerRequest the service's CPU milliseconds per request by thread role while the level ran;
  *     empty when not measured (a service given by URL, or not on Linux)
  */
 record HttpResult(String endpoint, String model, String setup, int concurrency, long requests, long errors,
         Map<String, Long> errorsByKind, double seconds, double requestsPerSecond, LatencyStats latency,
-        Map<ThreadCpu.Role, Double> cpuMsPerRequest) {
+        double loadCpuMsPerRequest, Map<ThreadCpu.Role, Double> cpuMsPerRequest) {
 
     HttpResult withCpu(Map<ThreadCpu.Role, Double> cpu) {
         return new HttpResult(endpoint, model, setup, concurrency, requests, errors, errorsByKind, seconds,
-                requestsPerSecond, latency, cpu);
+                requestsPerSecond, latency, loadCpuMsPerRequest, cpu);
     }
 }

@@ -54,19 +54,21 @@ final class MarkdownReport {
             md.append("\n### Where the service's CPU went, in ms per request\n\n")
                     .append("Per-thread CPU time of the service process while each level ran (Linux `/proc`). Batch workers "
                             + "run queued batches; request threads do HTTP, JSON, validation and tokenizing, and run a "
-                            + "lone request's session call in place; the JIT compilers settle after the warm-up.\n\n")
-                    .append("| endpoint | model | setup | concurrency | batch workers | request threads | JIT | other | total |\n")
-                    .append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                            + "lone request's session call in place; the JIT compilers settle after the warm-up. The last "
+                            + "column is the load generator's own CPU (wrk's `/proc/self/stat`), on the same cores.\n\n")
+                    .append("| endpoint | model | setup | concurrency | batch workers | request threads | JIT | other "
+                            + "| service total | wrk |\n")
+                    .append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (HttpResult h : report.http()) {
                 Map<ThreadCpu.Role, Double> cpu = h.cpuMsPerRequest();
                 if (cpu.isEmpty()) {
                     continue;
                 }
                 double total = cpu.values().stream().mapToDouble(Double::doubleValue).sum();
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
                         h.endpoint(), h.model(), h.setup(), h.concurrency(), cpu.get(ThreadCpu.Role.BATCH_WORKERS),
                         cpu.get(ThreadCpu.Role.REQUEST_THREADS), cpu.get(ThreadCpu.Role.JIT), cpu.get(ThreadCpu.Role.OTHER),
-                        total));
+                        total, h.loadCpuMsPerRequest()));
             }
         }
         md.append("\n## Acceptance (issue 4)\n\n| criterion | measured | holds |\n| --- | --- | --- |\n");

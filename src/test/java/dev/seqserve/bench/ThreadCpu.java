@@ -30,7 +30,7 @@ final class ThreadCpu {
     }
 
     /** Linux's USER_HZ, the unit of the times in {@code /proc/<pid>/task/<tid>/stat}, 100 on every common build. */
-    private static final double MILLIS_PER_TICK = 10.0;
+    static final double MILLIS_PER_TICK = 10.0;
 
     private final long pid;
 

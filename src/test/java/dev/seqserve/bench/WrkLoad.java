@@ -40,13 +40,26 @@ final class WrkLoad {
               return wrk.format(nil, nil, nil, bodies[next_body])
             end
 
+            -- wrk's own user + system CPU so far, in clock ticks (fields 14 and 15 of /proc/self/stat), or -1.
+            local function cpu_ticks()
+              local f = io.open("/proc/self/stat")
+              if not f then return -1 end
+              local stat = f:read("*a")
+              f:close()
+              local fields = {}
+              for w in stat:match("%%) (.*)"):gmatch("%%S+") do fields[#fields + 1] = w end
+              return tonumber(fields[12]) + tonumber(fields[13])
+            end
+            local start_ticks = cpu_ticks()
+
             done = function(summary, latency, requests)
               local e = summary.errors
+              local ticks = start_ticks < 0 and -1 or cpu_ticks() - start_ticks
               io.write(string.format(
                 '%2$s{"requests":%%d,"micros":%%d,"connect":%%d,"read":%%d,"write":%%d,"status":%%d,"timeout":%%d,'
-                .. '"mean":%%f,"p50":%%d,"p90":%%d,"p99":%%d,"max":%%d}\\n',
+                .. '"mean":%%f,"p50":%%d,"p90":%%d,"p99":%%d,"max":%%d,"cpu_ticks":%%d}\\n',
                 summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
-                latency.mean, latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
+                latency.mean, latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, ticks))
             end
             """;
 
@@ -125,8 +138,11 @@ final class WrkLoad {
         long succeeded = answered - failedStatus;
         LatencyStats latency = new LatencyStats(answered, r.get("mean").asDouble() / 1e3, r.get("p50").asLong() / 1e3,
                 r.get("p90").asLong() / 1e3, r.get("p99").asLong() / 1e3, r.get("max").asLong() / 1e3);
-        return new HttpResult(endpoint, model, setup, concurrency, answered + errors - failedStatus, errors,
-                byKind, seconds, succeeded / seconds, latency, Map.of());
+        long requests = answered + errors - failedStatus;
+        long ticks = r.get("cpu_ticks").asLong();
+        double loadCpu = ticks < 0 || requests == 0 ? Double.NaN : ticks * ThreadCpu.MILLIS_PER_TICK / requests;
+        return new HttpResult(endpoint, model, setup, concurrency, requests, errors,
+                byKind, seconds, succeeded / seconds, latency, loadCpu, Map.of());
     }
 
     private JsonNode level(URI uri, Path script, int concurrency, Duration time) {
