@@ -179,7 +179,9 @@ final class ForecastArtifact {
         h.put("learning_rate", Double.toString(settings.learningRate()));
         h.put("clip_norm", Double.toString(settings.clipNorm()));
         h.put("max_epochs", Integer.toString(settings.maxEpochs()));
-        h.put("patience", Integer.toString(settings.patience()));
+        if (spans.validates()) {
+            h.put("patience", Integer.toString(settings.patience())); // fixed-epoch training has none
+        }
         h.put("training_windows", Integer.toString(result.trainingPairs()));
         h.put("train_span", series.date(0) + ".." + series.date(spans.validationStart() - 1));
         h.put("validation_span", spans.validates()
