@@ -4,6 +4,7 @@ import dev.seqserve.bench.BenchReport.Check;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Checks issue 4's measured acceptance criteria (1 to 3) against one run's numbers. */
@@ -50,7 +51,7 @@ final class Acceptance {
         return Optional.of(new Check(
                 "1. " + model + ": /sentiment at concurrency " + h.concurrency()
                         + " sustains >= 0.9 x raw length-sorted throughput, no errors",
-                String.format("%.0f req/s vs raw %.0f/s (batch %d, %d callers, %s) = %.2f x; %d errors",
+                String.format(Locale.ROOT, "%.0f req/s vs raw %.0f/s (batch %d, %d callers, %s) = %.2f x; %d errors",
                         h.requestsPerSecond(), r.itemsPerSecond(), r.batchSize(), r.callers(), r.round(), ratio, h.errors()),
                 ratio >= 0.9 && h.errors() == 0));
     }
@@ -75,7 +76,7 @@ final class Acceptance {
         return Optional.of(new Check(
                 "1 (why). " + model + ": CPU per request at concurrency " + h.concurrency()
                         + " against raw ONNX Runtime's CPU per review (" + cores + " cores / best length-sorted items/s)",
-                String.format("raw %.3f ms; service: batch workers %.3f ms (%.2f x raw), request threads %.3f ms,"
+                String.format(Locale.ROOT, "raw %.3f ms; service: batch workers %.3f ms (%.2f x raw), request threads %.3f ms,"
                                 + " JIT and other %.3f ms; wrk %.3f ms. With free HTTP the batch workers alone would allow"
                                 + " %.2f x raw", rawMs, batchMs, batchMs / rawMs, requestMs, restMs,
                         h.loadCpuMsPerRequest(), rawMs / batchMs),
@@ -94,7 +95,7 @@ final class Acceptance {
         return Optional.of(new Check(
                 "1. " + model + ": /sentiment p99 at concurrency " + batched.get().concurrency()
                         + " is lower than the plain per-request design's",
-                String.format("%.1f ms vs %.1f ms per-request", b, p), b < p));
+                String.format(Locale.ROOT, "%.1f ms vs %.1f ms per-request", b, p), b < p));
     }
 
     /** 2 and 3: at concurrency 1, p50 at most the raw batch-1 p50 (the lower of the two rounds) plus an allowance. */
@@ -114,7 +115,7 @@ final class Acceptance {
         String number = endpoint.equals("/sentiment") ? "2. " : "3. ";
         return Optional.of(new Check(
                 number + model + ": " + endpoint + " p50 at concurrency 1 <= raw batch-1 p50 + " + allowanceMs + " ms",
-                String.format("%.3f ms vs raw %.3f ms (%s) (%+.3f ms)", h, r, alone.get().round(), h - r),
+                String.format(Locale.ROOT, "%.3f ms vs raw %.3f ms (%s) (%+.3f ms)", h, r, alone.get().round(), h - r),
                 h <= r + allowanceMs));
     }
 

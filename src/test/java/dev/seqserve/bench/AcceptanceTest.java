@@ -1,0 +1,65 @@
+package dev.seqserve.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seqserve.bench.BenchReport.Check;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AcceptanceTest {
+
+    private static final LatencyStats LATENCY = new LatencyStats(100, 2, 2, 3, 4, 5);
+
+    @Test
+    void throughputIsJudgedAgainstTheFastestRawLengthSortedRoundAndTheCpuBudgetExplainsIt() {
+        List<RawResult> raw = List.of(
+                sorted(800, 1, RawResult.BEFORE), sorted(1_000, 2, RawResult.BEFORE), sorted(1_250, 2, RawResult.AFTER));
+        HttpResult c64 = http(64, 1_000, cpu(1.6, 0.3, 0.1));
+        List<Check> checks = new Acceptance(raw, List.of(http(1, 300, cpu(0, 3, 0)), c64), 2)
+                .checks(List.of("lstm"), null);
+
+        Check throughput = find(checks, "1. lstm: /sentiment at concurrency 64 sustains");
+        assertThat(throughput.pass()).isFalse();
+        assertThat(throughput.measured()).contains("1000 req/s vs raw 1250/s (batch 32, 2 callers, after) = 0.80 x");
+
+        Check budget = find(checks, "1 (why). lstm");
+        assertThat(budget.pass()).as("an explanation, not a criterion").isNull();
+        // raw: 2 cores / 1,250 per second = 1.6 ms per review; the batch workers alone took as much.
+        assertThat(budget.measured()).contains("raw 1.600 ms", "batch workers 1.600 ms (1.00 x raw)",
+                "request threads 0.300 ms", "JIT and other 0.100 ms", "wrk 0.050 ms", "would allow 1.00 x raw");
+    }
+
+    @Test
+    void noBudgetRowWithoutCpuFigures() {
+        List<Check> checks = new Acceptance(List.of(sorted(1_000, 2, RawResult.BEFORE)),
+                List.of(http(64, 950, Map.of())), 2).checks(List.of("lstm"), null);
+
+        assertThat(find(checks, "1. lstm: /sentiment at concurrency 64 sustains").pass()).isTrue();
+        assertThat(checks).noneMatch(c -> c.criterion().startsWith("1 (why)"));
+    }
+
+    private static RawResult sorted(double itemsPerSecond, int callers, String round) {
+        return new RawResult("lstm", "length-sorted", 32, callers, 1_000, itemsPerSecond, LATENCY, 0.01, round);
+    }
+
+    private static HttpResult http(int concurrency, double requestsPerSecond, Map<ThreadCpu.Role, Double> cpu) {
+        return new HttpResult("/sentiment", "lstm", "micro-batching", concurrency, 1_000, 0, Map.of(), 10,
+                requestsPerSecond, LATENCY, 0.05, cpu);
+    }
+
+    private static Map<ThreadCpu.Role, Double> cpu(double batch, double request, double jit) {
+        Map<ThreadCpu.Role, Double> cpu = new EnumMap<>(ThreadCpu.Role.class);
+        cpu.put(ThreadCpu.Role.BATCH_WORKERS, batch);
+        cpu.put(ThreadCpu.Role.REQUEST_THREADS, request);
+        cpu.put(ThreadCpu.Role.JIT, jit);
+        cpu.put(ThreadCpu.Role.OTHER, 0.0);
+        return cpu;
+    }
+
+    private static Check find(List<Check> checks, String prefix) {
+        return checks.stream().filter(c -> c.criterion().startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check starting with '" + prefix + "' in " + checks));
+    }
+}
