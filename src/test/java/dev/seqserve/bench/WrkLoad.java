@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +28,8 @@ final class WrkLoad {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String RESULT_PREFIX = "WRK_RESULT ";
+    private static final String START_STAT_PREFIX = "WRK_STAT_START ";
+    private static final String END_STAT_PREFIX = "WRK_STAT_END ";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final String SCRIPT = """
             -- Written by seqserve's benchmark (WrkLoad): posts the bodies in %1$s in turn.
@@ -40,26 +44,27 @@ final class WrkLoad {
               return wrk.format(nil, nil, nil, bodies[next_body])
             end
 
-            -- wrk's own user + system CPU so far, in clock ticks (fields 14 and 15 of /proc/self/stat), or -1.
-            local function cpu_ticks()
+            -- wrk's /proc/self/stat now and when the level ends (nil off Linux), for its own CPU time.
+            local function stat()
               local f = io.open("/proc/self/stat")
-              if not f then return -1 end
-              local stat = f:read("*a")
+              if not f then return nil end
+              local line = f:read("*l")
               f:close()
-              local fields = {}
-              for w in stat:match("%%) (.*)"):gmatch("%%S+") do fields[#fields + 1] = w end
-              return tonumber(fields[12]) + tonumber(fields[13])
+              return line
             end
-            local start_ticks = cpu_ticks()
+            local start_stat = stat()
 
             done = function(summary, latency, requests)
               local e = summary.errors
-              local ticks = start_ticks < 0 and -1 or cpu_ticks() - start_ticks
               io.write(string.format(
                 '%2$s{"requests":%%d,"micros":%%d,"connect":%%d,"read":%%d,"write":%%d,"status":%%d,"timeout":%%d,'
-                .. '"mean":%%f,"p50":%%d,"p90":%%d,"p99":%%d,"max":%%d,"cpu_ticks":%%d}\\n',
+                .. '"mean":%%f,"p50":%%d,"p90":%%d,"p99":%%d,"max":%%d}\\n',
                 summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
-                latency.mean, latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, ticks))
+                latency.mean, latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
+              local end_stat = stat()
+              if start_stat and end_stat then
+                io.write("%3$s" .. start_stat .. "\\n%4$s" .. end_stat .. "\\n")
+              end
             end
             """;
 
@@ -105,7 +110,8 @@ final class WrkLoad {
             }
             Files.write(bodyFile, lines, StandardCharsets.UTF_8);
             Path script = work.resolve("bodies-" + n + ".lua");
-            Files.writeString(script, String.format(SCRIPT, bodyFile.toAbsolutePath(), RESULT_PREFIX));
+            Files.writeString(script, String.format(SCRIPT, bodyFile.toAbsolutePath(), RESULT_PREFIX,
+                    START_STAT_PREFIX, END_STAT_PREFIX));
             return script;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -123,7 +129,8 @@ final class WrkLoad {
     /** Measures one level of {@code time}; the result has no CPU figures yet. */
     HttpResult measure(URI uri, Path script, String endpoint, String model, String setup, int concurrency, Duration time) {
         requireLoopback(uri);
-        JsonNode r = level(uri, script, concurrency, time);
+        Level level = level(uri, script, concurrency, time);
+        JsonNode r = level.result();
         double seconds = r.get("micros").asLong() / 1e6;
         Map<String, Long> byKind = new TreeMap<>();
         for (String kind : List.of("connect", "read", "write", "status", "timeout")) {
@@ -139,23 +146,37 @@ final class WrkLoad {
         LatencyStats latency = new LatencyStats(answered, r.get("mean").asDouble() / 1e3, r.get("p50").asLong() / 1e3,
                 r.get("p90").asLong() / 1e3, r.get("p99").asLong() / 1e3, r.get("max").asLong() / 1e3);
         long requests = answered + errors - failedStatus;
-        long ticks = r.get("cpu_ticks").asLong();
-        double loadCpu = ticks < 0 || requests == 0 ? Double.NaN : ticks * ThreadCpu.MILLIS_PER_TICK / requests;
+        double loadCpu = level.cpuTicks().isEmpty() || requests == 0 ? Double.NaN
+                : level.cpuTicks().getAsLong() * ThreadCpu.MILLIS_PER_TICK / requests;
         return new HttpResult(endpoint, model, setup, concurrency, requests, errors,
                 byKind, seconds, succeeded / seconds, latency, loadCpu, Map.of());
     }
 
-    private JsonNode level(URI uri, Path script, int concurrency, Duration time) {
+    /**
+     * What one wrk run printed.
+     *
+     * @param result wrk's counts and latency percentiles
+     * @param cpuTicks wrk's own user plus system CPU over the run, in clock ticks; empty off Linux
+     */
+    private record Level(JsonNode result, OptionalLong cpuTicks) {}
+
+    private Level level(URI uri, Path script, int concurrency, Duration time) {
         long secs = Math.max(1, time.toSeconds());
         List<String> command = List.of(wrk, "-t1", "-c" + concurrency, "-d" + secs + "s",
                 "--timeout", REQUEST_TIMEOUT.toSeconds() + "s", "-s", script.toString(), uri.toString());
         List<String> out = exec(command, time.plus(REQUEST_TIMEOUT).plusSeconds(30));
-        for (String line : out) {
-            if (line.startsWith(RESULT_PREFIX)) {
-                return JSON.readTree(line.substring(RESULT_PREFIX.length()));
-            }
-        }
-        throw new IllegalStateException("wrk printed no result: " + String.join("\n", out));
+        JsonNode result = JSON.readTree(line(out, RESULT_PREFIX)
+                .orElseThrow(() -> new IllegalStateException("wrk printed no result: " + String.join("\n", out))));
+        Optional<String> start = line(out, START_STAT_PREFIX);
+        Optional<String> end = line(out, END_STAT_PREFIX);
+        OptionalLong ticks = start.isEmpty() || end.isEmpty() ? OptionalLong.empty()
+                : OptionalLong.of(ThreadCpu.ticks(end.get()) - ThreadCpu.ticks(start.get()));
+        return new Level(result, ticks);
+    }
+
+    /** The rest of the first output line that starts with {@code prefix}. */
+    private static Optional<String> line(List<String> out, String prefix) {
+        return out.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst();
     }
 
     private static List<String> exec(List<String> command, Duration timeout) {
