@@ -1,0 +1,140 @@
+package dev.seqserve.training.forecast;
+
+import dev.seqserve.preprocess.SeriesCodec;
+import dev.seqserve.training.data.Series;
+import dev.seqserve.training.data.SeriesCsvReader;
+import dev.seqserve.training.nn.CellType;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import dev.seqserve.training.run.RunOptions;
+
+/** {@code train forecast}: trains a series forecaster and writes its artifact folder. */
+@Command(name = "forecast", mixinStandardHelpOptions = true,
+        description = "Trains a series forecaster and writes model-artifacts/forecast-<series>/.")
+public final class ForecastCommand implements Callable<Integer> {
+
+    @Mixin
+    private RunOptions run;
+
+    @Mixin
+    private SeriesOption seriesOption;
+
+    @Option(names = "--name", description = "The model's name (default: the preset's).")
+    private String name;
+
+    @Option(names = "--arch", description = "gru or lstm (default: the preset's).")
+    private String arch;
+
+    @Option(names = "--transforms", description = "Comma-separated transforms, e.g. log,difference:12 (default: the preset's).")
+    private String transforms;
+
+    @Option(names = "--window", description = "Values the model reads (default: the preset's).")
+    private Integer window;
+
+    @Option(names = "--max-horizon", description = "The most steps ahead (default: the preset's).")
+    private Integer maxHorizon;
+
+    @Option(names = "--scaler", description = "standard or minmax (default: ${DEFAULT-VALUE}).")
+    private String scaler = "standard";
+
+    @Option(names = "--target", description = "change or value (default: the preset's).")
+    private String target;
+
+    @Option(names = "--hidden", description = "Recurrent units per layer (default: the preset's).")
+    private Integer hidden;
+
+    @Option(names = "--layers", description = "Recurrent layers (default: the preset's).")
+    private Integer layers;
+
+    @Option(names = "--dropout", description = "Dropout between layers (default: ${DEFAULT-VALUE}).")
+    private float dropout = 0f;
+
+    @Option(names = "--weight-decay", description = "Decoupled weight decay (default: the preset's).")
+    private Double weightDecay;
+
+    @Option(names = "--batch", description = "Windows per batch (default: the preset's).")
+    private Integer batch;
+
+    @Option(names = "--lr", description = "Adam learning rate (default: the preset's).")
+    private Double lr;
+
+    @Option(names = "--clip", description = "Gradient norm clipping (default: ${DEFAULT-VALUE}).")
+    private double clip = 1.0;
+
+    @Option(names = "--epochs", description = "The most epochs, or the exact count without a validation span (default: the preset's).")
+    private Integer epochs;
+
+    @Option(names = "--patience", description = "Epochs without improvement before stopping (default: the preset's).")
+    private Integer patience;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws IOException {
+        SeriesPreset preset = seriesOption.preset();
+        Path file = seriesOption.file(run);
+        String modelName = name != null ? name : preset.modelName;
+        String cellName = (arch != null ? arch : preset.arch).toLowerCase(Locale.ROOT);
+        String transformList = transforms != null ? transforms : String.join(",", preset.transforms);
+        CellType cell = CellType.valueOf(cellName.toUpperCase(Locale.ROOT));
+
+        Series series = SeriesCsvReader.read(file);
+        SeriesCodec.Spec spec = new SeriesCodec.Spec(series.frequency().manifestName(),
+                window != null ? window : preset.window, maxHorizon != null ? maxHorizon : preset.maxHorizon,
+                transformList.isBlank() ? List.of() : Arrays.asList(transformList.split(",")), scaler,
+                target != null ? target : preset.target);
+        ForecastTraining.Settings settings = new ForecastTraining.Settings(cell, spec,
+                hidden != null ? hidden : preset.net.hidden(), layers != null ? layers : preset.net.layers(), dropout,
+                weightDecay != null ? weightDecay : preset.net.weightDecay(),
+                batch != null ? batch : preset.net.batchSize(), lr != null ? lr : preset.net.learningRate(), clip,
+                epochs != null ? epochs : preset.net.epochs(), patience != null ? patience : preset.net.patience(),
+                run.seed());
+        ForecastSpans spans = ForecastSpans.of(series, preset);
+        out.printf(Locale.ROOT, "training %s on %s: %d values %s..%s, %s%n", modelName, file, series.size(),
+                series.start(), series.end(), series.gaps().describe());
+
+        ForecastTraining.Result result = new ForecastTraining(settings, out).train(series.values(), spans.split());
+        RollingOriginCv.Outcome cv = crossValidate(preset, series, settings);
+        Path folder = run.out().resolve(modelName);
+        Files.createDirectories(folder);
+        new ForecastArtifact(modelName, settings, preset, series, spans, cv).write(folder, result);
+        return 0;
+    }
+
+    /**
+     * The same settings on the preset's rolling origins, for the report; {@code null} when the preset
+     * has none or these settings need more history than the first origin gives.
+     */
+    private RollingOriginCv.Outcome crossValidate(SeriesPreset preset, Series series, ForecastTraining.Settings run) {
+        if (preset.cvOrigins.isEmpty()) {
+            return null;
+        }
+        RollingOriginCv cv = new RollingOriginCv(
+                RollingOrigins.of(series, preset.cvOrigins, preset.testStart, preset.testHorizon), preset.period);
+        Optional<String> why = cv.infeasibility(run.spec(), series.values());
+        if (why.isPresent()) {
+            out.println("no rolling-origin cross-validation in the report: " + why.get());
+            return null;
+        }
+        out.printf(Locale.ROOT, "rolling-origin cross-validation of these settings on %s%n", cv.origins().describe());
+        RollingOriginCv.Outcome outcome = cv.run(run, series.values());
+        double[] mae = outcome.perOrigin(run.maxEpochs());
+        double[] naive = outcome.seasonalNaive();
+        double[] growth = outcome.seasonalGrowth();
+        for (int i = 0; i < mae.length; i++) {
+            out.printf(Locale.ROOT, "  origin %d: MAE %.2f, seasonal naive %.2f, seasonal growth %.2f%n",
+                    preset.cvOrigins.get(i), mae[i], naive[i], growth[i]);
+        }
+        return outcome;
+    }
+}

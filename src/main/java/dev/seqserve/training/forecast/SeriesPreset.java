@@ -1,0 +1,93 @@
+package dev.seqserve.training.forecast;
+
+import dev.seqserve.training.data.DataFiles;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The two built-in forecasting jobs: which file, which spans train, validate and test, and the
+ * default model design for each.
+ */
+public enum SeriesPreset {
+    /** Daily minimum temperature in Melbourne; test: one step ahead through 1989. */
+    TEMPERATURE("forecast-temperature", "series/melbourne_daily_min_temp_1981_1989.csv",
+            LocalDate.of(1988, 1, 1), LocalDate.of(1989, 1, 1), LocalDate.of(1990, 1, 1), 1,
+            "lstm", 90, 7, List.of(), "change", 365, new Net(32, 2, 0.001, 64, 0.0, 8, 80), List.of()),
+    /**
+     * Monthly airline passengers; test: the 12 months of 1958 forecast from data up to 1957. No validation
+     * span: the model trains a fixed number of epochs on 1949–1957, and every setting below is the one with
+     * the lowest mean MAE of {@code forecast-select}'s rolling-origin cross-validation on 1953–1957.
+     */
+    AIRLINE("forecast-airline", "series/airline_passengers_1949_1958.csv",
+            LocalDate.of(1958, 1, 1), LocalDate.of(1958, 1, 1), LocalDate.of(1959, 1, 1), 12,
+            "lstm", 12, 12, List.of("log", "difference:12"), "change", 12,
+            new Net(4, 1, 0.01, 32, 0.1, 10, 50), List.of(1953, 1954, 1955, 1956, 1957));
+
+    /**
+     * Network and optimiser defaults, chosen without the test span.
+     *
+     * @param epochs the most epochs with early stopping; the exact count without it
+     */
+    public record Net(int hidden, int layers, double learningRate, int batchSize, double weightDecay, int patience,
+            int epochs) {}
+
+    public final String modelName;
+    public final String file;
+    /**
+     * First date of the validation span (early stopping); training uses everything before it. Equal to
+     * {@link #testStart}: no validation span, a fixed number of epochs.
+     */
+    public final LocalDate validationStart;
+    /** First date of the test span; the test forecasts read everything before their origin. */
+    public final LocalDate testStart;
+    public final LocalDate testEnd;
+    /** Steps per test origin: 1 for one-step-ahead, 12 for a single year-ahead forecast. */
+    public final int testHorizon;
+    public final String arch;
+    public final int window;
+    public final int maxHorizon;
+    public final List<String> transforms;
+    public final String target;
+    /** The seasonal period, for the seasonal-naive baseline and MASE. */
+    public final int period;
+    public final Net net;
+    /** Origin years of the rolling-origin cross-validation ({@code forecast-select}); all end before the test. */
+    public final List<Integer> cvOrigins;
+
+    SeriesPreset(String modelName, String file, LocalDate validationStart, LocalDate testStart, LocalDate testEnd,
+            int testHorizon, String arch, int window, int maxHorizon, List<String> transforms, String target,
+            int period, Net net, List<Integer> cvOrigins) {
+        this.modelName = modelName;
+        this.file = file;
+        this.validationStart = validationStart;
+        this.testStart = testStart;
+        this.testEnd = testEnd;
+        this.testHorizon = testHorizon;
+        this.arch = arch;
+        this.window = window;
+        this.maxHorizon = maxHorizon;
+        this.transforms = transforms;
+        this.target = target;
+        this.period = period;
+        this.net = net;
+        this.cvOrigins = cvOrigins;
+    }
+
+    /**
+     * The preset a {@code --series} option names.
+     *
+     * @throws IllegalArgumentException if the name is missing or unknown
+     */
+    public static SeriesPreset named(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("--series temperature|airline is required");
+        }
+        try {
+            return valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--series must be temperature or airline, got '" + name + "'", e);
+        }
+    }
+}

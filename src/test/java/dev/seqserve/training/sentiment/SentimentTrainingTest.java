@@ -1,0 +1,90 @@
+package dev.seqserve.training.sentiment;
+
+import dev.seqserve.training.run.EpochLoop;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seqserve.artifact.ArtifactFolder;
+import dev.seqserve.artifact.Manifest;
+import dev.seqserve.training.data.DataFiles;
+import dev.seqserve.training.data.ReviewCsvReader;
+import dev.seqserve.training.data.Review;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import org.junit.jupiter.api.io.TempDir;
+
+class SentimentTrainingTest {
+
+    @TempDir
+    Path dir;
+
+    /** The shared tiny.csv when it is there; otherwise reviews this test makes up. */
+    private Path trainingFile() throws IOException {
+        Path tiny = DataFiles.root().resolve("imdb/tiny.csv");
+        if (Files.isRegularFile(tiny)) {
+            return tiny;
+        }
+        System.out.println("../shared/data/imdb/tiny.csv is absent: training on synthetic reviews instead");
+        return SyntheticReviews.write(dir.resolve("synthetic.csv"), 120, 3);
+    }
+
+    @Test
+    void aSmallRunLowersTheLossAndBeatsChanceOnItsTrainSplit() throws IOException {
+        List<Review> reviews = ReviewCsvReader.read(trainingFile()).reviews();
+        SentimentTraining training = new SentimentTraining(settings(12), quiet());
+
+        SentimentTraining.Result result = training.train(reviews, reviews);
+
+        List<EpochLoop.Epoch> epochs = result.history().epochs();
+        assertThat(epochs.get(epochs.size() - 1).trainLoss()).isLessThan(epochs.get(0).trainLoss());
+        assertThat(result.devAccuracy()).isGreaterThan(0.75);
+    }
+
+    @Test
+    void theSameSeedAndDataGiveTheSameManifestMetrics() throws IOException {
+        Path data = SyntheticReviews.write(dir.resolve("reviews.csv"), 80, 5);
+
+        Manifest first = trainInto(dir.resolve("first"), data);
+        Manifest second = trainInto(dir.resolve("second"), data);
+
+        assertThat(second.metrics()).isEqualTo(first.metrics());
+        assertThat(first.training().data()).allSatisfy(f -> assertThat(f.sha256()).hasSize(64));
+    }
+
+    @Test
+    void theWrittenFolderVerifiesAndItsMetricIsMeasuredOnTheOnnxFile() throws IOException {
+        Path data = SyntheticReviews.write(dir.resolve("reviews.csv"), 80, 7);
+
+        Manifest manifest = trainInto(dir.resolve("out"), data);
+
+        ArtifactFolder folder = ArtifactFolder.open(dir.resolve("out/sentiment-gru"));
+        assertThat(folder.manifest()).isEqualTo(manifest);
+        assertThat(manifest.metric("accuracy").orElseThrow())
+                .isEqualTo(manifest.metric("trainer_accuracy").orElseThrow());
+        assertThat(dir.resolve("out/sentiment-gru/report.md")).content().contains("## Result", "ONNX Runtime");
+        assertThat(dir.resolve("out/sentiment-gru/training.png")).isNotEmptyFile();
+    }
+
+    private Manifest trainInto(Path out, Path data) throws IOException {
+        int exit = new CommandLine(new SentimentCommand()).execute("--train", data.toString(), "--dev", data.toString(),
+                "--out", out.toString(), "--epochs", "3", "--hidden", "8", "--embedding", "8", "--vocab", "200",
+                "--lr", "0.01", "--max-length", "40");
+        assertThat(exit).isZero();
+        return ArtifactFolder.open(out.resolve("sentiment-gru")).manifest();
+    }
+
+    private static SentimentTraining.Settings settings(int epochs) {
+        return new SentimentTraining.Settings(dev.seqserve.training.nn.CellType.GRU, 500, 16, 16, 100,
+                Manifest.Truncation.TAIL, 16, 0.01, 5.0, 0.1f, epochs, epochs, 42);
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+}
