@@ -3,6 +3,7 @@ package dev.seqserve.artifact;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -49,17 +50,26 @@ public final class ArtifactFolder {
     }
 
     /**
-     * Writes a manifest into a folder, replacing any earlier one.
+     * Writes a manifest into a folder, replacing any earlier one, with the SHA-256 of every file in
+     * {@link Manifest#supportFiles()} as the folder holds them now (so write those files first).
      *
      * @param folder the artifact folder, created if absent
-     * @param manifest the manifest to write
-     * @return the manifest file
+     * @param manifest the manifest to write; its {@code files} are replaced
+     * @return the manifest as written
      */
-    public static Path writeManifest(Path folder, Manifest manifest) throws IOException {
+    public static Manifest writeManifest(Path folder, Manifest manifest) throws IOException {
         Files.createDirectories(folder);
-        Path file = folder.resolve(MANIFEST_FILE);
-        Files.writeString(file, toJson(manifest) + System.lineSeparator());
-        return file;
+        List<Manifest.FileChecksum> checksums = new ArrayList<>();
+        for (String name : manifest.supportFiles()) {
+            Path path = folder.resolve(name);
+            if (!Files.isRegularFile(path)) {
+                throw new IOException("cannot checksum " + path + ": write the artifact's files before its manifest");
+            }
+            checksums.add(new Manifest.FileChecksum(name, Checksums.sha256(path)));
+        }
+        Manifest sealed = manifest.withFiles(checksums);
+        Files.writeString(folder.resolve(MANIFEST_FILE), toJson(sealed) + System.lineSeparator());
+        return sealed;
     }
 
     /** The manifest as the JSON written to {@code manifest.json}. */

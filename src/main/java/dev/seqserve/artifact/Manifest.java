@@ -22,6 +22,10 @@ import java.util.TreeMap;
  * @param series series preprocessing; present for forecast models only
  * @param metrics evaluation results, each with the split it was measured on
  * @param training how the model was trained: hyper-parameters, seed, data and its checksums
+ * @param files every file the artifact needs besides {@code model.onnx} (whose checksum is in {@code onnx}),
+ *     with its SHA-256; {@link ArtifactFolder#writeManifest} fills it from {@link #supportFiles()}
+ * @param baselines classical methods measured on the same split as the model's metrics, so a reader sees
+ *     what the network adds
  */
 public record Manifest(
         int formatVersion,
@@ -34,14 +38,66 @@ public record Manifest(
         TextPreprocessing text,
         SeriesPreprocessing series,
         List<Metric> metrics,
-        Training training) {
+        Training training,
+        List<FileChecksum> files,
+        List<Baseline> baselines) {
 
-    /** The manifest format this code reads and writes. */
-    public static final int FORMAT_VERSION = 1;
+    /** The manifest format this code writes: format 2 checksums every file the artifact needs. */
+    public static final int FORMAT_VERSION = 2;
+    /** The previous format, still read: it checksums {@code model.onnx} only. */
+    public static final int LEGACY_FORMAT_VERSION = 1;
 
     public Manifest {
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        files = files == null ? List.of() : List.copyOf(files);
+        baselines = baselines == null ? List.of() : List.copyOf(baselines);
     }
+
+    /** A manifest with no file checksums yet and no baselines. */
+    public Manifest(int formatVersion, String name, Task task, String architecture, String version, String created,
+            OnnxModel onnx, TextPreprocessing text, SeriesPreprocessing series, List<Metric> metrics,
+            Training training) {
+        this(formatVersion, name, task, architecture, version, created, onnx, text, series, metrics, training, null,
+                null);
+    }
+
+    /**
+     * The files, besides the ONNX graph, that serving this model reads from its folder: the vocabulary of a
+     * text model. {@link #files} must checksum each of them.
+     */
+    public List<String> supportFiles() {
+        return text != null && text.vocabularyFile() != null ? List.of(text.vocabularyFile()) : List.of();
+    }
+
+    /** This manifest with these file checksums. */
+    public Manifest withFiles(List<FileChecksum> checksums) {
+        return new Manifest(formatVersion, name, task, architecture, version, created, onnx, text, series, metrics,
+                training, checksums, baselines);
+    }
+
+    /** The recorded checksum of a file, if the manifest has one. */
+    public java.util.Optional<String> checksumOf(String file) {
+        return files.stream().filter(f -> f.file().equals(file)).map(FileChecksum::sha256).findFirst();
+    }
+
+    /**
+     * A file of the artifact folder and its checksum.
+     *
+     * @param file file name inside the artifact folder
+     * @param sha256 lower-case hex SHA-256 of its bytes
+     */
+    public record FileChecksum(String file, String sha256) {}
+
+    /**
+     * A classical method measured on the same data as the model.
+     *
+     * @param name what the method is, e.g. {@code nb-lr} or {@code persistence}
+     * @param metric the metric's name, as in {@link #metrics}, e.g. {@code accuracy} or {@code mae}
+     * @param value the method's value of that metric
+     * @param split the data it was measured on, as in {@link Metric#split()}
+     * @param description how the method works and was fitted, in a sentence
+     */
+    public record Baseline(String name, String metric, double value, String split, String description) {}
 
     /** What a model does; serialised in lower case. */
     public enum Task {

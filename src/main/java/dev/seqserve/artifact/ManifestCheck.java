@@ -11,8 +11,10 @@ final class ManifestCheck {
 
     static void verify(Path folder, Manifest m) {
         String mf = ArtifactFolder.MANIFEST_FILE;
-        require(folder, mf, m.formatVersion() == Manifest.FORMAT_VERSION,
-                "format version " + m.formatVersion() + " is not the supported " + Manifest.FORMAT_VERSION);
+        require(folder, mf, m.formatVersion() == Manifest.FORMAT_VERSION
+                        || m.formatVersion() == Manifest.LEGACY_FORMAT_VERSION,
+                "format version " + m.formatVersion() + " is not one of the supported " + Manifest.LEGACY_FORMAT_VERSION
+                        + " and " + Manifest.FORMAT_VERSION);
         require(folder, mf, notBlank(m.name()), "has no name");
         require(folder, mf, m.task() != null, "has no task");
         require(folder, mf, notBlank(m.version()), "has no version");
@@ -25,6 +27,29 @@ final class ManifestCheck {
             case FORECAST -> verifySeries(folder, m);
         }
         verifyModelFile(folder, m);
+        verifySupportFiles(folder, m);
+    }
+
+    /** Format 2: every file serving reads is checksummed, and every checksummed file is what it says. */
+    private static void verifySupportFiles(Path folder, Manifest m) {
+        if (m.formatVersion() == Manifest.LEGACY_FORMAT_VERSION) {
+            return;
+        }
+        for (String needed : m.supportFiles()) {
+            require(folder, ArtifactFolder.MANIFEST_FILE, m.checksumOf(needed).isPresent(),
+                    "has no SHA-256 for " + needed + " in \"files\"");
+        }
+        for (Manifest.FileChecksum entry : m.files()) {
+            require(folder, ArtifactFolder.MANIFEST_FILE, notBlank(entry.file()) && notBlank(entry.sha256()),
+                    "has a \"files\" entry without a file name and sha256");
+            Path path = folder.resolve(entry.file()).normalize();
+            require(folder, ArtifactFolder.MANIFEST_FILE, path.getParent() != null && path.getParent().equals(folder.normalize()),
+                    "names a file outside its folder: " + entry.file());
+            require(folder, entry.file(), Files.isRegularFile(path), "missing");
+            String actual = Checksums.sha256(path);
+            require(folder, entry.file(), actual.equalsIgnoreCase(entry.sha256()),
+                    "SHA-256 is " + actual + " but the manifest says " + entry.sha256());
+        }
     }
 
     private static void verifyText(Path folder, Manifest m) {

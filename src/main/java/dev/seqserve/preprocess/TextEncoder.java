@@ -57,6 +57,18 @@ public final class TextEncoder {
     }
 
     /**
+     * The manifest section that {@link #from} turns back into this encoder, so a trainer records exactly the
+     * preprocessing it trained with.
+     *
+     * @param vocabularyFile the file name the vocabulary is written to in the artifact folder
+     */
+    public Manifest.TextPreprocessing describe(String vocabularyFile) {
+        return new Manifest.TextPreprocessing(tokenizer.lowercase(), tokenizer.stripHtml(),
+                tokenizer.splitPunctuation(), vocabularyFile, vocabulary.size(), Vocabulary.PAD_ID, Vocabulary.OOV_ID,
+                maxLength, truncation);
+    }
+
+    /**
      * @param text the raw text
      * @return its ids, at most {@link #maxLength()} of them
      */

@@ -60,6 +60,58 @@ class ArtifactFolderTest {
     }
 
     @Test
+    void aVocabularyWithTwoLinesSwappedIsRefusedNamingTheFile() throws IOException {
+        sentimentArtifact(dir, 3);
+        Files.write(dir.resolve("vocab.txt"), List.of("<pad>", "great", "<oov>"));
+
+        assertThatThrownBy(() -> ArtifactFolder.open(dir))
+                .isInstanceOf(ArtifactException.class)
+                .hasMessageContaining(dir.toString())
+                .hasMessageContaining("vocab.txt: SHA-256 is");
+    }
+
+    @Test
+    void theWrittenManifestChecksumsTheVocabulary() throws IOException {
+        Manifest manifest = sentimentArtifact(dir, 3);
+
+        assertThat(manifest.files()).containsExactly(new Manifest.FileChecksum("vocab.txt",
+                Checksums.sha256(dir.resolve("vocab.txt"))));
+        assertThat(Files.readString(dir.resolve("manifest.json"))).contains("\"files\"", manifest.files().get(0).sha256());
+    }
+
+    @Test
+    void aCurrentFormatManifestWithoutTheVocabularyChecksumIsRefused() throws IOException {
+        Manifest manifest = sentimentArtifact(dir, 3);
+        rewrite(dir, manifest.withFiles(List.of()));
+
+        assertThatThrownBy(() -> ArtifactFolder.open(dir))
+                .isInstanceOf(ArtifactException.class)
+                .hasMessageContaining("manifest.json: has no SHA-256 for vocab.txt");
+    }
+
+    @Test
+    void aChecksummedFileOutsideTheFolderIsRefused() throws IOException {
+        Manifest manifest = sentimentArtifact(dir, 3);
+        rewrite(dir, manifest.withFiles(List.of(manifest.files().get(0),
+                new Manifest.FileChecksum("../elsewhere.txt", "00"))));
+
+        assertThatThrownBy(() -> ArtifactFolder.open(dir))
+                .isInstanceOf(ArtifactException.class)
+                .hasMessageContaining("names a file outside its folder: ../elsewhere.txt");
+    }
+
+    @Test
+    void aLegacyFormatManifestStillLoadsWithoutFileChecksums() throws IOException {
+        Manifest manifest = sentimentArtifact(dir, 3);
+        Manifest legacy = new Manifest(Manifest.LEGACY_FORMAT_VERSION, manifest.name(), manifest.task(),
+                manifest.architecture(), manifest.version(), manifest.created(), manifest.onnx(), manifest.text(),
+                manifest.series(), manifest.metrics(), manifest.training());
+        rewrite(dir, legacy);
+
+        assertThat(ArtifactFolder.open(dir).manifest()).isEqualTo(legacy);
+    }
+
+    @Test
     void malformedJsonIsRefusedNamingTheManifest() throws IOException {
         Files.writeString(dir.resolve("manifest.json"), "{\"name\": ");
 
@@ -96,7 +148,11 @@ class ArtifactFolderTest {
                 null,
                 List.of(new Manifest.Metric("accuracy", 0.9, "dev")),
                 new Manifest.Training(7, Map.of("hidden", "8"), List.of(), 1, 1, List.of(1.5)));
-        ArtifactFolder.writeManifest(dir, manifest);
+        return ArtifactFolder.writeManifest(dir, manifest);
+    }
+
+    private static Manifest rewrite(Path dir, Manifest manifest) throws IOException {
+        Files.writeString(dir.resolve("manifest.json"), ArtifactFolder.toJson(manifest));
         return manifest;
     }
 }

@@ -76,7 +76,7 @@ final class ForecastArtifact {
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, name, Manifest.Task.FORECAST,
                 architecture(), Provenance.version(onnx.sha256()), provenance.created(), onnx, null,
                 codec.toManifest(), metrics, provenance.training(result.history()));
-        ArtifactFolder.writeManifest(folder, manifest);
+        manifest = ArtifactFolder.writeManifest(folder, manifest);
         new ForecastReport(name, manifest, series, spans, preset, forecasts, result, cv).write(folder);
         ArtifactFolder.open(folder);
         return manifest;

@@ -42,15 +42,14 @@ final class SentimentArtifact {
                 NetExports.sentiment(result.net()), provenance.onnxMetadata(), folder.resolve("model.onnx"));
         result.encoder().vocabulary().write(folder.resolve(VOCABULARY_FILE));
         double onnxAccuracy = onnxAccuracy(folder.resolve(onnx.file()), result);
-        Manifest.TextPreprocessing text = new Manifest.TextPreprocessing(true, true, true, VOCABULARY_FILE,
-                result.encoder().vocabulary().size(), 0, 1, settings.maxLength(), settings.truncation());
+        Manifest.TextPreprocessing text = result.encoder().describe(VOCABULARY_FILE);
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, name, Manifest.Task.SENTIMENT,
                 settings.cell().name().toLowerCase(Locale.ROOT), Provenance.version(onnx.sha256()),
                 provenance.created(), onnx, text, null,
                 List.of(new Manifest.Metric("accuracy", onnxAccuracy, source.devName()),
                         new Manifest.Metric("trainer_accuracy", result.devAccuracy(), source.devName())),
                 provenance.training(result.history()));
-        ArtifactFolder.writeManifest(folder, manifest);
+        manifest = ArtifactFolder.writeManifest(folder, manifest);
         writeReport(folder, manifest, result);
         ArtifactFolder.open(folder);
         return manifest;
