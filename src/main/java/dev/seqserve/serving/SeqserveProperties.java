@@ -1,7 +1,9 @@
 package dev.seqserve.serving;
 
+import dev.seqserve.serving.model.batch.BatchSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param sentiment limits and defaults of {@code POST /sentiment}
  * @param forecast limits and defaults of {@code POST /forecast}
  * @param limits request-wide limits
+ * @param admin the admin API's credentials
+ * @param apiKeys keys an inference request must send in {@code X-API-Key}; none means inference is open
  */
 @ConfigurationProperties("seqserve")
 public record SeqserveProperties(
@@ -22,24 +26,44 @@ public record SeqserveProperties(
         @DefaultValue Batching batching,
         @DefaultValue Sentiment sentiment,
         @DefaultValue Forecast forecast,
-        @DefaultValue Limits limits) {
+        @DefaultValue Limits limits,
+        @DefaultValue Admin admin,
+        List<String> apiKeys) {
+
+    /** The fewest characters a configured secret (admin token, API key) may have. */
+    public static final int MIN_SECRET_LENGTH = 16;
+
+    public SeqserveProperties {
+        apiKeys = apiKeys == null ? List.of() : apiKeys.stream().filter(k -> k != null && !k.isBlank()).toList();
+        apiKeys.forEach(key -> require(key.length() >= MIN_SECRET_LENGTH,
+                "every seqserve.api-keys entry must have at least " + MIN_SECRET_LENGTH + " characters"));
+    }
 
     /**
      * Model loading and ONNX Runtime threads.
      *
-     * @param location the folder whose every sub-folder is one model artifact
+     * @param location the folder whose every sub-folder is one model: one artifact, or one
+     *     sub-folder per version
      * @param intraOpThreads ONNX Runtime threads inside one operator, per session
      * @param interOpThreads ONNX Runtime threads across independent operators, per session
      * @param closeTimeout how long closing a session waits for its running inferences
+     * @param pins the version each named model serves, instead of its newest
+     * @param pollInterval how often the model folders are checked for new versions; absent or zero
+     *     means never (reload through the admin API)
      */
     public record Models(
             @DefaultValue("model-artifacts") Path location,
             @DefaultValue("1") int intraOpThreads,
             @DefaultValue("1") int interOpThreads,
-            @DefaultValue("10s") Duration closeTimeout) {
+            @DefaultValue("10s") Duration closeTimeout,
+            Map<String, String> pins,
+            Duration pollInterval) {
 
         public Models {
             require(intraOpThreads >= 1 && interOpThreads >= 1, "ONNX Runtime thread counts must be at least 1");
+            pins = pins == null ? Map.of() : Map.copyOf(pins);
+            pollInterval = pollInterval == null ? Duration.ZERO : pollInterval;
+            require(!pollInterval.isNegative(), "seqserve.models.poll-interval must not be negative");
         }
     }
 
@@ -66,9 +90,24 @@ public record SeqserveProperties(
             overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
         }
 
+        /** The settings of one model's queue: these defaults with the model's overrides. */
+        public BatchSettings forModel(String model) {
+            ModelBatching o = overrides.getOrDefault(model, ModelBatching.NONE);
+            return new BatchSettings(
+                    o.maxBatchSize() != null ? o.maxBatchSize() : maxBatchSize,
+                    o.maxDelay() != null ? o.maxDelay() : maxDelay,
+                    o.queueCapacity() != null ? o.queueCapacity() : queueCapacity,
+                    o.deadline() != null ? o.deadline() : deadline,
+                    o.workers() != null ? o.workers() : workers,
+                    model);
+        }
+
         /** Per-model settings; an absent value keeps the default. */
         public record ModelBatching(
-                Integer maxBatchSize, Duration maxDelay, Integer queueCapacity, Duration deadline, Integer workers) {}
+                Integer maxBatchSize, Duration maxDelay, Integer queueCapacity, Duration deadline, Integer workers) {
+
+            static final ModelBatching NONE = new ModelBatching(null, null, null, null, null);
+        }
     }
 
     /**
@@ -102,6 +141,40 @@ public record SeqserveProperties(
     public record Limits(
             @DefaultValue("4MB") DataSize maxRequestSize,
             @DefaultValue("30s") Duration requestTimeout) {}
+
+    /**
+     * The admin API ({@code /admin/**}).
+     *
+     * @param token the bearer token admin calls must send ({@code SEQSERVE_ADMIN_TOKEN}); none switches
+     *     the admin API off
+     */
+    public record Admin(String token) {
+
+        public Admin {
+            token = token == null || token.isBlank() ? null : token;
+            require(token == null || token.length() >= MIN_SECRET_LENGTH,
+                    "seqserve.admin.token must have at least " + MIN_SECRET_LENGTH + " characters");
+        }
+
+        /** Whether a token is configured, so the admin API is on. */
+        public boolean enabled() {
+            return token != null;
+        }
+
+        /** Never shows the token. */
+        @Override
+        public String toString() {
+            return "Admin[token=" + (token == null ? "none" : "(set)") + "]";
+        }
+    }
+
+    /** Shows how many API keys are set, never the keys or the admin token. */
+    @Override
+    public String toString() {
+        return "SeqserveProperties[models=" + models + ", batching=" + batching + ", sentiment=" + sentiment
+                + ", forecast=" + forecast + ", limits=" + limits + ", admin=" + admin + ", apiKeys=" + apiKeys.size()
+                + " set]";
+    }
 
     private static void require(boolean condition, String message) {
         if (!condition) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.seqserve.preprocess.EncodedText;
+import dev.seqserve.preprocess.TextEncoder;
+import dev.seqserve.serving.model.ModelLease;
 import dev.seqserve.serving.model.ModelRegistry;
+import dev.seqserve.serving.model.TaskType;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -55,7 +58,7 @@ class FixtureEndToEndTest {
         JsonNode body = Http.json(response);
         assertThat(body.path("model").path("name").asString()).isEqualTo(FixtureModels.SENTIMENT_LSTM);
         assertThat(body.path("model").path("version").asString()).isEqualTo(dev.seqserve.testing.TinyArtifacts.VERSION);
-        EncodedText encoded = registry.sentiment(FixtureModels.SENTIMENT_LSTM).encoder().encode(review);
+        EncodedText encoded = encoder(FixtureModels.SENTIMENT_LSTM).encode(review);
         assertThat(body.path("tokens").asInt()).isEqualTo(encoded.ids().length).isPositive();
         assertThat(body.path("truncated").asBoolean()).isFalse();
         float direct = DirectOnnx.sentiment(FixtureModels.folder().resolve(FixtureModels.SENTIMENT_LSTM), encoded.ids());
@@ -76,7 +79,7 @@ class FixtureEndToEndTest {
         assertThat(results.get(1).path("truncated").asBoolean()).isTrue();
         assertThat(results.get(1).path("tokens").asInt()).isEqualTo(dev.seqserve.testing.TinyArtifacts.MAX_LENGTH);
         assertThat(results.get(2).path("tokens").asInt()).isZero();
-        int[] ids = registry.sentiment(FixtureModels.SENTIMENT_GRU).encoder().encode("terrible , boring plot").ids();
+        int[] ids = encoder(FixtureModels.SENTIMENT_GRU).encode("terrible , boring plot").ids();
         float direct = DirectOnnx.sentiment(FixtureModels.folder().resolve(FixtureModels.SENTIMENT_GRU), ids);
         assertThat(results.get(0).path("score").asDouble()).isCloseTo(direct, within(1e-6));
         assertThat(Http.json(response).path("model").path("name").asString()).isEqualTo(FixtureModels.SENTIMENT_GRU);
@@ -183,7 +186,7 @@ class FixtureEndToEndTest {
     @Test
     void readinessWasDownBeforeWarmUpEnded() {
         assertThat(probe.status.get()).isEqualTo(503);
-        assertThat(probe.body.get()).contains("\"models\"").contains("warming up");
+        assertThat(probe.body.get()).contains("\"models\"").contains("starting");
         contract.assertConforms("/actuator/health/readiness", "get", 503, "application/vnd.spring-boot.actuator.v3+json",
                 probe.body.get());
     }
@@ -201,6 +204,12 @@ class FixtureEndToEndTest {
         assertThat(http().get("/v3/api-docs/swagger-config").body()).contains("/openapi.yaml");
     }
 
+    private TextEncoder encoder(String model) {
+        try (ModelLease<TextEncoder, int[], Float> lease = registry.lease(TaskType.SENTIMENT, model, null)) {
+            return lease.version().preprocessing();
+        }
+    }
+
     private void assertProblem(HttpResponse<String> response, String pathTemplate, String method, int status,
             String type) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
@@ -212,7 +221,8 @@ class FixtureEndToEndTest {
     }
 
     /**
-     * Asks for readiness over HTTP once the server listens but before the runners (warm-up) run.
+     * Asks for readiness (with its details, so with the admin token) over HTTP once the server listens
+     * but before the runners open the registry.
      */
     @TestConfiguration(proxyBeanMethods = false)
     static class ProbeBeforeWarmUp implements ApplicationListener<ApplicationStartedEvent> {
@@ -223,7 +233,8 @@ class FixtureEndToEndTest {
         @Override
         public void onApplicationEvent(ApplicationStartedEvent event) {
             int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
-            HttpResponse<String> response = new Http(port).get("/actuator/health/readiness");
+            HttpResponse<String> response = new Http(port).send(java.net.http.HttpRequest.newBuilder(
+                    new Http(port).uri("/actuator/health/readiness")).header("Authorization", FixtureModels.ADMIN_BEARER));
             status.set(response.statusCode());
             body.set(response.body());
         }

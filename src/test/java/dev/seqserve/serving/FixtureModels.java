@@ -30,6 +30,11 @@ public final class FixtureModels {
     /** The forecast fixtures' maximum horizon. */
     public static final int MAX_HORIZON = 4;
 
+    /** The admin token every fixture context is configured with. */
+    public static final String ADMIN_TOKEN = "fixture-admin-token-0123456789";
+    /** {@link #ADMIN_TOKEN} as an {@code Authorization} header value. */
+    public static final String ADMIN_BEARER = "Bearer " + ADMIN_TOKEN;
+
     private static Path folder;
 
     private FixtureModels() {}
@@ -47,9 +52,10 @@ public final class FixtureModels {
         return folder;
     }
 
-    /** Spring properties that serve the fixtures with their defaults. */
+    /** Spring properties that serve the fixtures with their defaults, the admin API on. */
     public static List<String> properties() {
         return List.of(
+                "seqserve.admin.token=" + ADMIN_TOKEN,
                 "seqserve.models.location=" + folder(),
                 "seqserve.sentiment.default-model=" + SENTIMENT_LSTM,
                 "seqserve.forecast.default-model=" + FORECAST);

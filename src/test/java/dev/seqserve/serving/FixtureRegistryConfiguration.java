@@ -22,8 +22,8 @@ public class FixtureRegistryConfiguration {
 
     @Bean(destroyMethod = "close")
     ModelRegistry modelRegistry(SeqserveProperties properties, ModelMetrics metrics) {
-        ModelRegistry registry = ModelRegistry.load(properties, metrics);
-        registry.warmUp();
+        ModelRegistry registry = ModelRegistry.load(properties, metrics, metrics);
+        registry.open();
         return registry;
     }
 }

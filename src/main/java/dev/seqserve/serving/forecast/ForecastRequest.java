@@ -12,8 +12,10 @@ import jakarta.validation.constraints.NotNull;
  * @param series the observed values, oldest first
  * @param horizon how many steps ahead to forecast, 1 to the model's maximum horizon
  * @param model the model's name; the default forecast model when absent
+ * @param version the version that must answer; whichever serves when absent
  */
 record ForecastRequest(
         @NotNull @Finite @WithinLimit(Limit.SERIES_LENGTH) double[] series,
         @NotNull Integer horizon,
-        String model) {}
+        String model,
+        String version) {}

@@ -1,15 +1,21 @@
 package dev.seqserve.serving.forecast;
 
 import dev.seqserve.preprocess.SeriesCodec;
-import dev.seqserve.serving.model.ForecastModel;
+import dev.seqserve.serving.model.ModelLease;
 import dev.seqserve.serving.model.ModelMetrics;
 import dev.seqserve.serving.model.ModelRegistry;
+import dev.seqserve.serving.model.ModelVersion;
+import dev.seqserve.serving.model.TaskType;
 import dev.seqserve.serving.model.batch.RequestRejectedException;
 import dev.seqserve.serving.web.InvalidInputException;
 import dev.seqserve.serving.web.ProblemType;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** Forecasts a series: check it against the model, encode, run, decode back to the series' units. */
+/**
+ * Forecasts a series: lease the model's serving version, check the series against it, encode, run,
+ * decode back to the series' units with that version's codec.
+ */
 @Service
 class ForecastService {
 
@@ -27,40 +33,43 @@ class ForecastService {
      */
     ForecastResponse forecast(ForecastRequest request) {
         long start = System.nanoTime();
-        ForecastModel model = registry.forecast(request.model());
-        String outcome = "error";
-        try {
-            SeriesCodec codec = model.codec();
-            double[] series = request.series();
-            int horizon = request.horizon();
-            check(model, codec, series, horizon);
-            long encodeStart = System.nanoTime();
-            float[] input = encode(codec, series);
-            metrics.preprocessing(model.name(), "encode", System.nanoTime() - encodeStart);
-            float[] output = model.forecast(input);
-            long decodeStart = System.nanoTime();
-            double[] forecast = codec.decode(series, output, horizon);
-            metrics.preprocessing(model.name(), "decode", System.nanoTime() - decodeStart);
-            outcome = "success";
-            return new ForecastResponse(forecast, horizon, model.ref());
-        } catch (InvalidInputException e) {
-            outcome = "invalid";
-            throw e;
-        } catch (RequestRejectedException e) {
-            outcome = "rejected";
-            throw e;
-        } finally {
-            metrics.request("forecast", model.name(), outcome, 1, System.nanoTime() - start);
+        try (ModelLease<SeriesCodec, float[], float[]> lease =
+                registry.lease(TaskType.FORECAST, request.model(), request.version())) {
+            ModelVersion<SeriesCodec, float[], float[]> model = lease.version();
+            String outcome = "error";
+            try {
+                SeriesCodec codec = model.preprocessing();
+                double[] series = request.series();
+                int horizon = request.horizon();
+                check(model.ref().name(), codec, series, horizon);
+                long encodeStart = System.nanoTime();
+                float[] input = encode(codec, series);
+                metrics.preprocessing(model.ref(), "encode", System.nanoTime() - encodeStart);
+                float[] output = model.infer(List.of(input)).get(0);
+                long decodeStart = System.nanoTime();
+                double[] forecast = codec.decode(series, output, horizon);
+                metrics.preprocessing(model.ref(), "decode", System.nanoTime() - decodeStart);
+                outcome = "success";
+                return new ForecastResponse(forecast, horizon, model.ref());
+            } catch (InvalidInputException e) {
+                outcome = "invalid";
+                throw e;
+            } catch (RequestRejectedException e) {
+                outcome = "rejected";
+                throw e;
+            } finally {
+                metrics.request(TaskType.FORECAST.label(), model.ref(), outcome, 1, System.nanoTime() - start);
+            }
         }
     }
 
-    private static void check(ForecastModel model, SeriesCodec codec, double[] series, int horizon) {
+    private static void check(String model, SeriesCodec codec, double[] series, int horizon) {
         if (series.length < codec.minLength()) {
-            throw new InvalidInputException(ProblemType.SERIES_TOO_SHORT, "Model " + model.name() + " needs a series of at least "
+            throw new InvalidInputException(ProblemType.SERIES_TOO_SHORT, "Model " + model + " needs a series of at least "
                     + codec.minLength() + " values; this one has " + series.length + ".");
         }
         if (horizon < 1 || horizon > codec.maxHorizon()) {
-            throw new InvalidInputException(ProblemType.HORIZON_OUT_OF_RANGE, "Model " + model.name()
+            throw new InvalidInputException(ProblemType.HORIZON_OUT_OF_RANGE, "Model " + model
                     + " forecasts 1 to " + codec.maxHorizon() + " steps ahead; the horizon was " + horizon + ".");
         }
     }

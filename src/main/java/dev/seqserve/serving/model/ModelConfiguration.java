@@ -2,11 +2,12 @@ package dev.seqserve.serving.model;
 
 import dev.seqserve.serving.SeqserveProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Loads the models at start-up, warms them up before traffic, and closes them at shutdown. */
+/** Loads and warms the models at start-up, opens readiness once the server is up, polls, closes them at shutdown. */
 @Configuration(proxyBeanMethods = false)
 class ModelConfiguration {
 
@@ -15,19 +16,26 @@ class ModelConfiguration {
         return new ModelMetrics(meterRegistry);
     }
 
-    /** Closed after the web server has stopped and in-flight requests have finished (graceful shutdown). */
+    /**
+     * Every {@link SessionListener} bean (the metrics among them) hears of every session. Closed after
+     * the web server has stopped and in-flight requests have finished (graceful shutdown).
+     */
     @Bean(destroyMethod = "close")
-    ModelRegistry modelRegistry(SeqserveProperties properties, ModelMetrics metrics) {
-        return ModelRegistry.load(properties, metrics);
+    ModelRegistry modelRegistry(SeqserveProperties properties, ModelMetrics metrics,
+            ObjectProvider<SessionListener> listeners) {
+        return ModelRegistry.load(properties, metrics, SessionListener.all(listeners.orderedStream().toList()));
     }
 
-    /**
-     * Runs after the web server has started and before the application reports ready, so readiness
-     * stays DOWN until every model has answered once; a failure stops start-up.
-     */
+    /** Runs after the web server has started; readiness stays DOWN until then. */
     @Bean
-    ApplicationRunner modelWarmup(ModelRegistry registry) {
-        return args -> registry.warmUp();
+    ApplicationRunner modelsReady(ModelRegistry registry) {
+        return args -> registry.open();
+    }
+
+    /** Stopped before the registry closes, since it depends on it. */
+    @Bean(destroyMethod = "close")
+    ModelFolderPoller modelFolderPoller(ModelRegistry registry, SeqserveProperties properties) {
+        return ModelFolderPoller.start(registry, properties.models().pollInterval());
     }
 
     @Bean

@@ -7,11 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What {@code GET /models} says about one model: its manifest's metadata and evaluation metrics.
+ * What {@code GET /models} says about one model: the serving version's manifest metadata and
+ * evaluation metrics, and every version with its state.
  *
  * @param name the model's name
  * @param task {@code sentiment} or {@code forecast}
- * @param version the model version
+ * @param version the serving version
  * @param architecture e.g. {@code lstm} or {@code gru-2x64}
  * @param created when it was trained, ISO-8601
  * @param metrics evaluation results, each with the split it was measured on
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param text text preprocessing, for sentiment models
  * @param series series preprocessing, for forecast models
  * @param training seed, epochs and hyper-parameters of the training run
+ * @param versions every version, newest first: serving, available or failed (with the file and reason)
+ * @param pinned the version a reload keeps serving, when one is pinned
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ModelDescription(
@@ -31,12 +34,15 @@ record ModelDescription(
         Manifest.OnnxModel onnx,
         Text text,
         Series series,
-        Training training) {
+        Training training,
+        List<VersionState> versions,
+        String pinned) {
 
     static ModelDescription of(ServedModel model) {
-        Manifest m = model.manifest();
+        Manifest m = model.serving().manifest();
         return new ModelDescription(m.name(), lower(m.task()), m.version(), m.architecture(), m.created(),
-                m.metrics(), m.onnx(), Text.of(m.text()), Series.of(m), Training.of(m.training()));
+                m.metrics(), m.onnx(), Text.of(m.text()), Series.of(m), Training.of(m.training()), model.versions(),
+                model.pinned().orElse(null));
     }
 
     private static String lower(Enum<?> value) {

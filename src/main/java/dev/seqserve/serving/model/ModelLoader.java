@@ -7,12 +7,14 @@ import dev.seqserve.artifact.Manifest;
 import dev.seqserve.preprocess.SeriesCodec;
 import dev.seqserve.preprocess.TextEncoder;
 import dev.seqserve.serving.SeqserveProperties;
-import dev.seqserve.serving.model.batch.BatchSettings;
 import dev.seqserve.serving.model.batch.MicroBatcher;
-import java.nio.file.Path;
 import java.time.Duration;
 
-/** Turns one verified artifact folder into a served model: encoder or codec, session, runner, queue. */
+/**
+ * Turns one version folder into a served {@link ModelVersion}: verify it through
+ * {@link ArtifactFolder#open} (manifest and checksums), check it belongs where it lies, build its
+ * preprocessing, open its session, match the manifest against the graph, start its queue.
+ */
 final class ModelLoader {
 
     private final OrtEnvironment env;
@@ -20,8 +22,9 @@ final class ModelLoader {
     private final SeqserveProperties.Batching batching;
     private final Duration timeout;
     private final ModelMetrics metrics;
+    private final SessionListener listener;
 
-    ModelLoader(OrtEnvironment env, SeqserveProperties properties, ModelMetrics metrics) {
+    ModelLoader(OrtEnvironment env, SeqserveProperties properties, ModelMetrics metrics, SessionListener listener) {
         SeqserveProperties.Models models = properties.models();
         this.env = env;
         this.sessionSettings = new ModelSession.SessionSettings(
@@ -29,92 +32,74 @@ final class ModelLoader {
         this.batching = properties.batching();
         this.timeout = properties.limits().requestTimeout();
         this.metrics = metrics;
+        this.listener = listener;
     }
 
     /**
-     * @throws ArtifactException naming the folder, the file and the reason when the model cannot be served
+     * Reads and verifies a version's folder and checks that it is the version its place says.
+     *
+     * @throws ArtifactException naming the folder, the file and the reason when it does not hold
      */
-    ServedModel load(Path folder) {
-        ArtifactFolder artifact = ArtifactFolder.open(folder);
+    ArtifactFolder verify(VersionOnDisk candidate) {
+        ArtifactFolder artifact = ArtifactFolder.open(candidate.folder());
         Manifest manifest = artifact.manifest();
-        String expected = folder.getFileName().toString();
-        if (!manifest.name().equals(expected)) {
-            throw new ArtifactException(folder, ArtifactFolder.MANIFEST_FILE,
-                    "names the model \"" + manifest.name() + "\" but its folder is \"" + expected + "\"");
+        if (!manifest.name().equals(candidate.model())) {
+            throw new ArtifactException(artifact.folder(), ArtifactFolder.MANIFEST_FILE,
+                    "names the model \"" + manifest.name() + "\" but its folder is \"" + candidate.model() + "\"");
         }
+        if (!manifest.version().equals(candidate.version())) {
+            throw new ArtifactException(artifact.folder(), ArtifactFolder.MANIFEST_FILE,
+                    "names the version \"" + manifest.version() + "\" but its folder is \"" + candidate.version() + "\"");
+        }
+        return artifact;
+    }
+
+    /**
+     * Builds a verified version's preprocessing, session and queue.
+     *
+     * @throws ArtifactException naming the file and the reason when it cannot be served
+     */
+    ModelVersion<?, ?, ?> build(ArtifactFolder artifact) {
+        Manifest manifest = artifact.manifest();
         return switch (manifest.task()) {
-            case SENTIMENT -> sentiment(artifact);
-            case FORECAST -> forecast(artifact);
+            case SENTIMENT -> build(artifact, encoder(artifact), new SentimentKernel(manifest.text()));
+            case FORECAST -> {
+                SeriesCodec codec = codec(artifact);
+                yield build(artifact, codec, new ForecastKernel(codec));
+            }
         };
     }
 
-    private SentimentModel sentiment(ArtifactFolder artifact) {
+    private <P, I, O> ModelVersion<P, I, O> build(ArtifactFolder artifact, P preprocessing, TaskKernel<I, O> kernel) {
         Manifest manifest = artifact.manifest();
-        TextEncoder encoder;
+        ModelSession session = ModelSession.open(env, artifact, sessionSettings, listener);
         try {
-            encoder = TextEncoder.from(manifest, artifact.vocabulary());
+            Signature signature = Signature.resolve(artifact, session, kernel.valuesType());
+            ModelRef ref = new ModelRef(manifest.name(), manifest.version());
+            GraphCall call = new GraphCall(env, session, signature, ref);
+            MicroBatcher<I, O> batcher = new MicroBatcher<>(batch -> kernel.run(call, batch), kernel::cost,
+                    batching.forModel(manifest.name()), metrics.batchListener(ref));
+            return new ModelVersion<>(manifest, artifact.folder(), preprocessing, kernel, call, session, batcher, timeout);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private static TextEncoder encoder(ArtifactFolder artifact) {
+        Manifest manifest = artifact.manifest();
+        try {
+            return TextEncoder.from(manifest, artifact.vocabulary());
         } catch (IllegalArgumentException e) {
             throw new ArtifactException(artifact.folder(), manifest.text().vocabularyFile(), e.getMessage(), e);
         }
-        ModelSession session = ModelSession.open(env, artifact, sessionSettings);
-        try {
-            Signature signature = Signature.resolve(artifact, session, "int64");
-            SentimentRunner runner = new SentimentRunner(env, session, signature, manifest.text().padId(),
-                    manifest.name(), metrics);
-            Inference<int[], Float> inference = new BatchedInference<>(new MicroBatcher<>(
-                    runner::run, ids -> ids.length, settings(manifest.name()), metrics.batchListener(manifest.name())));
-            return new SentimentModel(manifest, artifact.folder(), encoder, runner, inference, session, timeout);
-        } catch (RuntimeException e) {
-            session.close();
-            throw e;
-        }
     }
 
-    private ForecastModel forecast(ArtifactFolder artifact) {
-        Manifest manifest = artifact.manifest();
-        SeriesCodec codec;
+    private static SeriesCodec codec(ArtifactFolder artifact) {
         try {
-            codec = SeriesCodec.from(manifest.series());
+            return SeriesCodec.from(artifact.manifest().series());
         } catch (IllegalArgumentException e) {
             throw new ArtifactException(artifact.folder(), ArtifactFolder.MANIFEST_FILE, e.getMessage(), e);
         }
-        ModelSession session = ModelSession.open(env, artifact, sessionSettings);
-        try {
-            Signature signature = Signature.resolve(artifact, session, "float");
-            ForecastRunner.Shape shape = new ForecastRunner.Shape(codec.window(), codec.features(), codec.maxHorizon());
-            ForecastRunner runner = new ForecastRunner(env, session, signature, shape, manifest.name(), metrics);
-            Inference<float[], float[]> inference = new BatchedInference<>(new MicroBatcher<>(
-                    runner::run, input -> 1, settings(manifest.name()), metrics.batchListener(manifest.name())));
-            return new ForecastModel(manifest, artifact.folder(), codec, runner, inference, session, timeout);
-        } catch (RuntimeException e) {
-            session.close();
-            throw e;
-        }
-    }
-
-    /** The batching defaults with this model's overrides. */
-    BatchSettings settings(String model) {
-        SeqserveProperties.Batching.ModelBatching o = batching.overrides().get(model);
-        BatchSettings settings = new BatchSettings(batching.maxBatchSize(), batching.maxDelay(),
-                batching.queueCapacity(), batching.deadline(), batching.workers(), model);
-        if (o == null) {
-            return settings;
-        }
-        if (o.maxBatchSize() != null) {
-            settings = settings.withMaxBatchSize(o.maxBatchSize());
-        }
-        if (o.maxDelay() != null) {
-            settings = settings.withMaxDelay(o.maxDelay());
-        }
-        if (o.queueCapacity() != null) {
-            settings = settings.withQueueCapacity(o.queueCapacity());
-        }
-        if (o.deadline() != null) {
-            settings = settings.withDeadline(o.deadline());
-        }
-        if (o.workers() != null) {
-            settings = settings.withWorkers(o.workers());
-        }
-        return settings;
     }
 }

@@ -3,20 +3,25 @@ package dev.seqserve.serving.model;
 import dev.seqserve.serving.model.batch.BatchListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The service's own meters, all tagged by {@code model} and a few low-cardinality tags, timers with
- * histogram buckets so that replicas aggregate: {@code seqserve.request} (whole request, by
- * {@code task} and {@code outcome}), {@code seqserve.preprocessing} (by {@code stage}: encode or
- * decode), {@code seqserve.inference} (one session run, by {@code outcome}), {@code seqserve.queue.wait},
- * {@code seqserve.batch.size}, and the counters {@code seqserve.predictions} (by {@code task},
- * {@code outcome}) and {@code seqserve.rejections} (by {@code reason}).
+ * The service's own meters, tagged by {@code model} and {@code version} and a few low-cardinality
+ * tags, timers with histogram buckets so that replicas aggregate: {@code seqserve.request} (whole
+ * request, by {@code task} and {@code outcome}), {@code seqserve.preprocessing} (by {@code stage}:
+ * encode or decode), {@code seqserve.inference} (one session run, by {@code outcome}),
+ * {@code seqserve.queue.wait}, {@code seqserve.batch.size}, and the counters
+ * {@code seqserve.predictions} (by {@code task}, {@code outcome}) and {@code seqserve.rejections} (by
+ * {@code reason}). A version's meters are removed when its session closes, so reloads do not pile
+ * them up. Per model only: {@code seqserve.sessions} (by {@code event}: opened, closed) and
+ * {@code seqserve.version.failures} (versions refused, by {@code stage}).
  */
-public final class ModelMetrics {
+public final class ModelMetrics implements SessionListener {
 
     private static final Duration MIN_EXPECTED = Duration.ofMillis(1).dividedBy(20);
     private static final Duration MAX_EXPECTED = Duration.ofSeconds(30);
@@ -32,17 +37,17 @@ public final class ModelMetrics {
      * Records a whole request and counts its predictions.
      *
      * @param task {@code sentiment} or {@code forecast}
-     * @param model the model's name
-     * @param outcome {@code success}, {@code rejected} (overload or deadline) or {@code error}
+     * @param model the version that answered
+     * @param outcome {@code success}, {@code invalid}, {@code rejected} (overload or deadline) or {@code error}
      * @param predictions how many texts or series the request held
      * @param nanos how long it took
      */
-    public void request(String task, String model, String outcome, int predictions, long nanos) {
-        timer("seqserve.request", "Whole request, from model lookup to response body", "model", model,
+    public void request(String task, ModelRef model, String outcome, int predictions, long nanos) {
+        timer("seqserve.request", "Whole request, from model lookup to response body", model,
                 "task", task, "outcome", outcome).record(nanos, TimeUnit.NANOSECONDS);
         Counter.builder("seqserve.predictions")
                 .description("Texts or series answered, by outcome")
-                .tags("model", model, "task", task, "outcome", outcome)
+                .tags(tags(model, "task", task, "outcome", outcome))
                 .register(registry)
                 .increment(predictions);
     }
@@ -52,18 +57,23 @@ public final class ModelMetrics {
      *
      * @param stage {@code encode} (text or series to model input) or {@code decode} (model output to answer)
      */
-    public void preprocessing(String model, String stage, long nanos) {
-        timer("seqserve.preprocessing", "Pre- and post-processing outside the model", "model", model,
-                "stage", stage).record(nanos, TimeUnit.NANOSECONDS);
+    public void preprocessing(ModelRef model, String stage, long nanos) {
+        timer("seqserve.preprocessing", "Pre- and post-processing outside the model", model, "stage", stage)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Records one session run of {@code batchSize} inputs. */
-    void inference(String model, int batchSize, boolean success, long nanos) {
-        timer("seqserve.inference", "One ONNX Runtime session run (a whole batch)", "model", model,
+    @Override
+    public void opened(ModelRef version) {
+        sessions(version.name(), "opened").increment();
+    }
+
+    @Override
+    public void ran(ModelRef version, int batchSize, boolean success, long nanos) {
+        timer("seqserve.inference", "One ONNX Runtime session run (a whole batch)", version,
                 "outcome", success ? "success" : "error").record(nanos, TimeUnit.NANOSECONDS);
         DistributionSummary.builder("seqserve.batch.size")
                 .description("Inputs per session run")
-                .tag("model", model)
+                .tags(tags(version))
                 .publishPercentileHistogram()
                 .minimumExpectedValue(1.0)
                 .maximumExpectedValue(256.0)
@@ -71,10 +81,28 @@ public final class ModelMetrics {
                 .record(batchSize);
     }
 
-    /** A batch listener recording queue waits and rejections of one model. */
-    BatchListener batchListener(String model) {
-        Timer wait = timer("seqserve.queue.wait", "How long a batch's oldest request waited in the queue",
-                "model", model);
+    @Override
+    public void closed(ModelRef version) {
+        sessions(version.name(), "closed").increment();
+        List<Meter> ofVersion = registry.getMeters().stream()
+                .filter(m -> version.name().equals(m.getId().getTag("model"))
+                        && version.version().equals(m.getId().getTag("version")))
+                .toList();
+        ofVersion.forEach(registry::remove);
+    }
+
+    /** Counts a version refused at {@code stage} ({@code verify}, {@code load} or {@code warm-up}). */
+    void versionFailed(String model, String stage) {
+        Counter.builder("seqserve.version.failures")
+                .description("Versions refused at start-up, reload, pin or poll, by the step that failed")
+                .tags("model", model, "stage", stage)
+                .register(registry)
+                .increment();
+    }
+
+    /** A batch listener recording queue waits and rejections of one version. */
+    BatchListener batchListener(ModelRef model) {
+        Timer wait = timer("seqserve.queue.wait", "How long a batch's oldest request waited in the queue", model);
         Counter overloaded = rejections(model, "overloaded");
         Counter deadline = rejections(model, "deadline");
         return new BatchListener() {
@@ -95,20 +123,37 @@ public final class ModelMetrics {
         };
     }
 
-    private Counter rejections(String model, String reason) {
-        return Counter.builder("seqserve.rejections")
-                .description("Requests refused with 503 by the batching queue")
-                .tags("model", model, "reason", reason)
+    private Counter sessions(String model, String event) {
+        return Counter.builder("seqserve.sessions")
+                .description("ONNX Runtime sessions of the model's versions, by event")
+                .tags("model", model, "event", event)
                 .register(registry);
     }
 
-    private Timer timer(String name, String description, String... tags) {
+    private Counter rejections(ModelRef model, String reason) {
+        return Counter.builder("seqserve.rejections")
+                .description("Requests refused with 503 by the batching queue")
+                .tags(tags(model, "reason", reason))
+                .register(registry);
+    }
+
+    private Timer timer(String name, String description, ModelRef model, String... tags) {
         return Timer.builder(name)
                 .description(description)
-                .tags(tags)
+                .tags(tags(model, tags))
                 .publishPercentileHistogram()
                 .minimumExpectedValue(MIN_EXPECTED)
                 .maximumExpectedValue(MAX_EXPECTED)
                 .register(registry);
+    }
+
+    private static String[] tags(ModelRef model, String... more) {
+        String[] all = new String[more.length + 4];
+        all[0] = "model";
+        all[1] = model.name();
+        all[2] = "version";
+        all[3] = model.version();
+        System.arraycopy(more, 0, all, 4, more.length);
+        return all;
     }
 }

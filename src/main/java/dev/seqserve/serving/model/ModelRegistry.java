@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -19,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every model the service serves, loaded and verified at start-up from the sub-folders of
- * {@code seqserve.models.location}; warm once {@link #warmUp()} has run one inference on each.
+ * Every model the service serves, one per sub-folder of {@code seqserve.models.location}, each
+ * verified, loaded and warmed up at start-up; {@link #open()} then lets readiness report UP. Requests
+ * {@link #lease} a model's serving version; {@link #reload}, {@link #pin} and {@link #unpin} change
+ * which version serves while requests go on.
  */
 public final class ModelRegistry implements AutoCloseable {
 
@@ -28,30 +31,36 @@ public final class ModelRegistry implements AutoCloseable {
 
     private final Map<String, ServedModel> models;
     private final Map<Manifest.Task, String> defaults;
-    private volatile boolean warm;
+    private final ModelLifecycle lifecycle;
+    private volatile boolean open;
 
-    private ModelRegistry(Map<String, ServedModel> models, Map<Manifest.Task, String> defaults) {
+    private ModelRegistry(Map<String, ServedModel> models, Map<Manifest.Task, String> defaults, ModelLifecycle lifecycle) {
         this.models = Collections.unmodifiableMap(models);
         this.defaults = Collections.unmodifiableMap(defaults);
+        this.lifecycle = lifecycle;
     }
 
     /**
      * Loads every model folder under the configured location, in name order.
      *
-     * @throws dev.seqserve.artifact.ArtifactException naming the folder, file and reason of the first bad artifact
+     * @param listener told about every session opened, run and closed (the metrics among others)
+     * @throws dev.seqserve.artifact.ArtifactException naming the folder, file and reason of a model none
+     *     of whose versions works
      * @throws ModelLocationException when the location is not a folder or holds no model
      */
-    public static ModelRegistry load(SeqserveProperties properties, ModelMetrics metrics) {
+    public static ModelRegistry load(SeqserveProperties properties, ModelMetrics metrics, SessionListener listener) {
         Path location = properties.models().location().toAbsolutePath().normalize();
         List<Path> folders = modelFolders(location);
-        ModelLoader loader = new ModelLoader(OrtEnvironment.getEnvironment(), properties, metrics);
+        ModelLoader loader = new ModelLoader(OrtEnvironment.getEnvironment(), properties, metrics, listener);
+        ModelLifecycle lifecycle = new ModelLifecycle(loader, metrics, location);
         Map<String, ServedModel> models = new TreeMap<>();
         try {
             for (Path folder : folders) {
-                ServedModel model = loader.load(folder);
+                String name = folder.getFileName().toString();
+                ServedModel model = lifecycle.start(folder, properties.models().pins().get(name));
                 models.put(model.name(), model);
-                log.info("Loaded model {} ({} {}, version {}) from {}", model.name(), model.task().name().toLowerCase(java.util.Locale.ROOT),
-                        model.manifest().architecture(), model.manifest().version(), folder);
+                log.info("Serving model {} ({} {}, version {})", model.name(), lower(model.task()),
+                        model.serving().manifest().architecture(), model.serving().ref().version());
             }
         } catch (RuntimeException e) {
             models.values().forEach(ServedModel::close);
@@ -60,7 +69,7 @@ public final class ModelRegistry implements AutoCloseable {
         Map<Manifest.Task, String> defaults = new EnumMap<>(Manifest.Task.class);
         chooseDefault(models, Manifest.Task.SENTIMENT, properties.sentiment().defaultModel(), defaults);
         chooseDefault(models, Manifest.Task.FORECAST, properties.forecast().defaultModel(), defaults);
-        return new ModelRegistry(models, defaults);
+        return new ModelRegistry(models, defaults, lifecycle);
     }
 
     private static List<Path> modelFolders(Path location) {
@@ -91,7 +100,7 @@ public final class ModelRegistry implements AutoCloseable {
             return;
         }
         models.values().stream().filter(m -> m.task() == task).findFirst().ifPresent(m -> {
-            log.warn("Default {} model {} is not loaded; using {}", task.name().toLowerCase(java.util.Locale.ROOT), configured, m.name());
+            log.warn("Default {} model {} is not loaded; using {}", lower(task), configured, m.name());
             defaults.put(task, m.name());
         });
     }
@@ -112,65 +121,85 @@ public final class ModelRegistry implements AutoCloseable {
     }
 
     /**
-     * @param name a model name, or {@code null} for the default sentiment model
+     * Leases the serving version of a model for one request; close the lease when the request is done.
+     *
+     * @param name a model name, or {@code null} for the task's default model
+     * @param version the version the request asks for, or {@code null} for whichever serves
      * @throws UnknownModelException when no such model is loaded
-     * @throws WrongModelTaskException when the model is not a sentiment model
+     * @throws WrongModelTaskException when the model does another task
+     * @throws UnknownVersionException when {@code version} is not the one serving
      */
-    public SentimentModel sentiment(String name) {
-        return (SentimentModel) resolve(name, Manifest.Task.SENTIMENT);
+    public <P, I, O> ModelLease<P, I, O> lease(TaskType<P, I, O> type, String name, String version) {
+        String resolved = name != null ? name : defaults.get(type.task());
+        if (resolved == null) {
+            throw new UnknownModelException("No " + type.label() + " model is loaded.");
+        }
+        return model(resolved).lease(type, version);
     }
 
     /**
-     * @param name a model name, or {@code null} for the default forecast model
+     * Serves the model's pinned version, or else its newest, once it has verified, loaded and warmed up.
+     *
      * @throws UnknownModelException when no such model is loaded
-     * @throws WrongModelTaskException when the model is not a forecast model
+     * @throws VersionFailedException when that version fails; the serving one stays
      */
-    public ForecastModel forecast(String name) {
-        return (ForecastModel) resolve(name, Manifest.Task.FORECAST);
-    }
-
-    private ServedModel resolve(String name, Manifest.Task task) {
-        if (name == null) {
-            String fallback = defaults.get(task);
-            if (fallback == null) {
-                throw new UnknownModelException("No " + task.name().toLowerCase(java.util.Locale.ROOT) + " model is loaded.");
-            }
-            return models.get(fallback);
-        }
-        ServedModel model = models.get(name);
-        if (model == null) {
-            throw UnknownModelException.named(name);
-        }
-        if (model.task() != task) {
-            throw new WrongModelTaskException(name, model.task(), task);
-        }
+    public ServedModel reload(String name) {
+        ServedModel model = model(name);
+        lifecycle.reload(model);
         return model;
     }
 
     /**
-     * Runs one inference on every model, straight on its session.
+     * Serves a named version and keeps it through reloads (a rollback).
      *
-     * @throws dev.seqserve.artifact.ArtifactException when a model cannot run
+     * @throws UnknownVersionException when the model's folder does not hold it
+     * @throws VersionFailedException when it fails; the serving one stays
      */
-    public void warmUp() {
-        for (ServedModel model : models.values()) {
-            long start = System.nanoTime();
-            model.warmUp();
-            log.info("Warmed up model {} in {} ms", model.name(), (System.nanoTime() - start) / 1_000_000);
+    public ServedModel pin(String name, String version) {
+        ServedModel model = model(name);
+        lifecycle.pin(model, version);
+        return model;
+    }
+
+    /** Drops a model's pin and reloads, so that its newest version serves. */
+    public ServedModel unpin(String name) {
+        ServedModel model = model(name);
+        lifecycle.unpin(model);
+        return model;
+    }
+
+    /** Reloads every model whose folder changed since it was last scanned (the folder poll). */
+    public void reloadChanged() {
+        models.values().forEach(lifecycle::reloadIfChanged);
+    }
+
+    private ServedModel model(String name) {
+        ServedModel model = models.get(name);
+        if (model == null) {
+            throw UnknownModelException.named(name);
         }
-        warm = true;
+        return model;
     }
 
-    /** Whether every model has run its warm-up inference. */
-    public boolean isWarm() {
-        return warm;
+    /** Lets readiness report UP: every model has loaded and run its warm-up. */
+    public void open() {
+        open = true;
     }
 
-    /** Closes every model: queues first, then sessions once their runs have drained. */
+    /** Whether {@link #open()} has been called and {@link #close()} has not. */
+    public boolean isOpen() {
+        return open;
+    }
+
+    /** Closes every model's serving version: queue first, then session once its runs have drained. */
     @Override
     public void close() {
-        warm = false;
+        open = false;
         models.values().forEach(ServedModel::close);
         log.info("Closed {} models", models.size());
+    }
+
+    private static String lower(Manifest.Task task) {
+        return task.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -10,13 +10,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One model's ONNX Runtime session. Runs share it (ONNX Runtime's {@code run} is thread-safe);
- * closing waits for the runs in flight, and refuses new ones, before the native session is freed.
+ * One model version's ONNX Runtime session. Runs share it (ONNX Runtime's {@code run} is thread-safe);
+ * closing waits for the runs in flight, and refuses new ones, before the native session is freed
+ * (freeing it under a run crashes the JVM, onnxruntime #21812).
  */
 final class ModelSession implements AutoCloseable {
 
@@ -28,16 +30,19 @@ final class ModelSession implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ModelSession.class);
 
-    private final String name;
+    private final ModelRef ref;
     private final OrtSession session;
     private final Duration closeTimeout;
+    private final SessionListener listener;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean closed;
 
-    private ModelSession(String name, OrtSession session, Duration closeTimeout) {
-        this.name = name;
+    private ModelSession(ModelRef ref, OrtSession session, Duration closeTimeout, SessionListener listener) {
+        this.ref = ref;
         this.session = session;
         this.closeTimeout = closeTimeout;
+        this.listener = listener;
     }
 
     /**
@@ -45,7 +50,8 @@ final class ModelSession implements AutoCloseable {
      *
      * @throws ArtifactException naming the ONNX file when ONNX Runtime cannot load it
      */
-    static ModelSession open(OrtEnvironment env, ArtifactFolder artifact, SessionSettings settings) {
+    static ModelSession open(OrtEnvironment env, ArtifactFolder artifact, SessionSettings settings,
+            SessionListener listener) {
         String file = artifact.manifest().onnx().file();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(settings.intraOpThreads());
@@ -55,7 +61,9 @@ final class ModelSession implements AutoCloseable {
                     : OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = env.createSession(artifact.modelFile().toString(), options);
-            return new ModelSession(artifact.manifest().name(), session, settings.closeTimeout());
+            ModelRef ref = new ModelRef(artifact.manifest().name(), artifact.manifest().version());
+            listener.opened(ref);
+            return new ModelSession(ref, session, settings.closeTimeout(), listener);
         } catch (OrtException e) {
             throw new ArtifactException(artifact.folder(), file, "ONNX Runtime cannot load it: " + e.getMessage(), e);
         }
@@ -72,29 +80,38 @@ final class ModelSession implements AutoCloseable {
     }
 
     /**
-     * Runs the graph; the result is closed when {@code reader} returns.
+     * Runs the graph on a batch; the result is closed when {@code reader} returns.
      *
+     * @param batchSize how many inputs the tensors hold, for the listener
      * @throws IllegalStateException if the session is closing or closed
      */
-    <T> T run(Map<String, OnnxTensor> inputs, ResultReader<T> reader) throws OrtException {
+    <T> T run(int batchSize, Map<String, OnnxTensor> inputs, ResultReader<T> reader) throws OrtException {
         if (closed || !lock.readLock().tryLock()) {
-            throw new IllegalStateException("model " + name + " is shut down");
+            throw new IllegalStateException("model " + ref.name() + " version " + ref.version() + " is shut down");
         }
+        long start = System.nanoTime();
+        boolean success = false;
         try {
             if (closed) {
-                throw new IllegalStateException("model " + name + " is shut down");
+                throw new IllegalStateException("model " + ref.name() + " version " + ref.version() + " is shut down");
             }
             try (OrtSession.Result result = session.run(inputs)) {
-                return reader.read(result);
+                T value = reader.read(result);
+                success = true;
+                return value;
             }
         } finally {
+            listener.ran(ref, batchSize, success, System.nanoTime() - start);
             lock.readLock().unlock();
         }
     }
 
-    /** Refuses new runs, waits up to the close timeout for running ones, then frees the session. */
+    /** Refuses new runs, waits up to the close timeout for running ones, then frees the session; once. */
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         closed = true;
         boolean drained = false;
         try {
@@ -103,14 +120,17 @@ final class ModelSession implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (!drained) {
-            // Freeing a session under a running inference would crash the JVM; leaking it at shutdown does not.
-            log.warn("Model {}: runs still in flight after {}; leaving its ONNX Runtime session open", name, closeTimeout);
+            // Freeing a session under a running inference would crash the JVM; leaking it does not.
+            log.warn("Model {} version {}: runs still in flight after {}; leaving its ONNX Runtime session open",
+                    ref.name(), ref.version(), closeTimeout);
             return;
         }
         try {
             session.close();
+            listener.closed(ref);
         } catch (OrtException e) {
-            log.warn("Model {}: closing its ONNX Runtime session failed: {}", name, e.getMessage());
+            log.warn("Model {} version {}: closing its ONNX Runtime session failed: {}", ref.name(), ref.version(),
+                    e.getMessage());
         } finally {
             lock.writeLock().unlock();
         }

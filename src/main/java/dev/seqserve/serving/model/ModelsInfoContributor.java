@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 
-/** Adds {@code models} to {@code /actuator/info}: each model's task, version, provenance and evaluation metrics. */
+/** Adds {@code models} to {@code /actuator/info}: each model's serving version, its task, provenance and evaluation metrics. */
 final class ModelsInfoContributor implements InfoContributor {
 
     private final ModelRegistry registry;
@@ -21,7 +21,7 @@ final class ModelsInfoContributor implements InfoContributor {
     public void contribute(Info.Builder builder) {
         Map<String, Object> models = new TreeMap<>();
         for (ServedModel model : registry.all()) {
-            models.put(model.name(), describe(model.manifest()));
+            models.put(model.name(), describe(model.serving().manifest()));
         }
         builder.withDetail("models", models);
     }

@@ -22,10 +22,10 @@ class SentimentController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Object classify(@Valid @RequestBody SentimentRequest request) {
         if (request.text() != null) {
-            SentimentService.Scored scored = service.score(request.model(), List.of(request.text()));
-            return SentimentResponse.of(scored.results().get(0), scored.model().ref());
+            SentimentService.Scored scored = service.score(request.model(), request.version(), List.of(request.text()));
+            return SentimentResponse.of(scored.results().get(0), scored.model());
         }
-        SentimentService.Scored scored = service.score(request.model(), request.texts());
-        return new SentimentBatchResponse(scored.results(), scored.model().ref());
+        SentimentService.Scored scored = service.score(request.model(), request.version(), request.texts());
+        return new SentimentBatchResponse(scored.results(), scored.model());
     }
 }

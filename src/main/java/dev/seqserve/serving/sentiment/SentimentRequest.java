@@ -16,12 +16,14 @@ import java.util.List;
  * @param text one review
  * @param texts several reviews, answered in order
  * @param model the model's name; the default sentiment model when absent
+ * @param version the version that must answer; whichever serves when absent
  */
 record SentimentRequest(
         @HasText @WithinLimit(Limit.TEXT_LENGTH) String text,
         @Size(min = 1, message = "must hold at least one text") @WithinLimit(Limit.TEXTS)
                 List<@NotNull @HasText @WithinLimit(Limit.TEXT_LENGTH) String> texts,
-        String model) {
+        String model,
+        String version) {
 
     @JsonIgnore
     @AssertTrue(message = "Give \"text\" or \"texts\"", payload = ProblemPayload.MissingField.class)

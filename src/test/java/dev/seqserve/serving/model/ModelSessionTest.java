@@ -32,7 +32,7 @@ class ModelSessionTest {
     void closeWaitsForARunningInferenceThenRefusesNewOnes() throws Exception {
         ArtifactFolder artifact = ArtifactFolder.open(TinyArtifacts.sentiment(parent, "sentiment-lstm", "LSTM"));
         ModelSession session = ModelSession.open(ENV, artifact,
-                new ModelSession.SessionSettings(1, 1, Duration.ofSeconds(30)));
+                new ModelSession.SessionSettings(1, 1, Duration.ofSeconds(30)), new SessionListener() { });
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
 
@@ -66,7 +66,7 @@ class ModelSessionTest {
     private static Float run(ModelSession session, ModelSession.ResultReader<Float> reader) {
         try (OnnxTensor ids = OnnxTensor.createTensor(ENV, LongBuffer.wrap(new long[] {2, 15, 11}), new long[] {1, 3});
                 OnnxTensor lengths = OnnxTensor.createTensor(ENV, IntBuffer.wrap(new int[] {3}), new long[] {1})) {
-            return session.run(Map.of("token_ids", ids, "sequence_lens", lengths), reader);
+            return session.run(1, Map.of("token_ids", ids, "sequence_lens", lengths), reader);
         } catch (ai.onnxruntime.OrtException e) {
             throw new IllegalStateException(e);
         }

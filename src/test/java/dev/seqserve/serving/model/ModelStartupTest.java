@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * A bad artifact stops start-up with one message that names the folder, the file and the reason; a
- * good folder starts and its readiness contributor is DOWN until the warm-up has run.
+ * good folder starts and its readiness contributor is DOWN until the registry is opened.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ModelStartupTest {
@@ -53,15 +53,17 @@ class ModelStartupTest {
     }
 
     @Test
-    void goodArtifactsStartAndAreNotReadyUntilWarmedUp() {
+    void goodArtifactsStartAndAreNotReadyUntilOpened() {
         run().run(context -> {
             assertThat(context).hasNotFailed();
             ModelRegistry registry = context.getBean(ModelRegistry.class);
             assertThat(registry.all()).extracting(ServedModel::name).containsExactly("forecast-temperature", "sentiment-lstm");
+            assertThat(registry.all()).extracting(m -> m.serving().ref().version())
+                    .containsOnly(TinyArtifacts.VERSION);
             ModelsHealthIndicator health = context.getBean(ModelsHealthIndicator.class);
             assertThat(health.health().getStatus().getCode()).isEqualTo("DOWN");
 
-            registry.warmUp();
+            registry.open();
 
             assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
         });

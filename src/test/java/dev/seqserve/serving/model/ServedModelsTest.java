@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.seqserve.preprocess.SeriesCodec;
+import dev.seqserve.preprocess.TextEncoder;
 import dev.seqserve.serving.DirectOnnx;
 import dev.seqserve.serving.FixtureModels;
 import dev.seqserve.serving.SeqserveProperties;
@@ -34,8 +36,8 @@ class ServedModelsTest {
         FixtureModels.properties().forEach(p -> source.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1)));
         source.put("seqserve.batching.max-delay", "5ms");
         SeqserveProperties properties = new Binder(source).bindOrCreate("seqserve", SeqserveProperties.class);
-        registry = ModelRegistry.load(properties, new ModelMetrics(new SimpleMeterRegistry()));
-        registry.warmUp();
+        ModelMetrics metrics = new ModelMetrics(new SimpleMeterRegistry());
+        registry = ModelRegistry.load(properties, metrics, metrics);
     }
 
     @AfterAll
@@ -45,11 +47,12 @@ class ServedModelsTest {
 
     @Test
     void concurrentMixedLengthScoresEqualDirectRuns() throws Exception {
-        SentimentModel model = registry.sentiment(FixtureModels.SENTIMENT_GRU);
+        ModelLease<TextEncoder, int[], Float> lease = registry.lease(TaskType.SENTIMENT, FixtureModels.SENTIMENT_GRU, null);
+        ModelVersion<TextEncoder, int[], Float> model = lease.version();
         Random random = new Random(7);
         List<int[]> sequences = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            int[] ids = new int[random.nextInt(60)];
+            int[] ids = new int[1 + random.nextInt(60)];
             for (int t = 0; t < ids.length; t++) {
                 ids[t] = 1 + random.nextInt(29);
             }
@@ -58,7 +61,7 @@ class ServedModelsTest {
         List<CompletableFuture<List<Float>>> requests = new ArrayList<>();
         for (int i = 0; i < sequences.size(); i += 4) {
             List<int[]> part = sequences.subList(i, i + 4);
-            requests.add(CompletableFuture.supplyAsync(() -> model.score(part)));
+            requests.add(CompletableFuture.supplyAsync(() -> model.infer(part)));
         }
         List<Float> scores = new ArrayList<>();
         for (CompletableFuture<List<Float>> request : requests) {
@@ -66,30 +69,40 @@ class ServedModelsTest {
         }
         for (int i = 0; i < sequences.size(); i++) {
             int[] ids = sequences.get(i);
-            float direct = DirectOnnx.sentiment(model.folder(), ids.length == 0 ? new int[] {0} : ids);
+            float direct = DirectOnnx.sentiment(model.folder(), ids);
             assertThat(scores.get(i)).as("sequence %d of length %d", i, ids.length).isCloseTo(direct, within(1e-6f));
         }
+        lease.close();
     }
 
     @Test
     void forecastsHaveTheModelsMaximumHorizon() {
-        ForecastModel model = registry.forecast(null);
         double[] series = {9, 10, 11, 12, 11, 10, 9, 8, 9, 10};
+        float[] output;
+        double[] forecast;
+        try (ModelLease<SeriesCodec, float[], float[]> lease = registry.lease(TaskType.FORECAST, null, null)) {
+            ModelVersion<SeriesCodec, float[], float[]> model = lease.version();
+            output = model.infer(List.of(model.preprocessing().encode(series))).get(0);
+            assertThat(model.ref().name()).isEqualTo(FixtureModels.FORECAST);
+            forecast = model.preprocessing().decode(series, output, 2);
+        }
 
-        float[] output = model.forecast(model.codec().encode(series));
-
-        assertThat(model.name()).isEqualTo(FixtureModels.FORECAST);
         assertThat(output).hasSize(FixtureModels.MAX_HORIZON);
-        double[] forecast = model.codec().decode(series, output, 2);
         assertThat(forecast).hasSize(2);
         assertThat(Double.isFinite(forecast[0]) && Double.isFinite(forecast[1])).isTrue();
     }
 
     @Test
     void namesResolveToModelsOfTheRightTask() {
-        assertThat(registry.sentiment(null).name()).isEqualTo(FixtureModels.SENTIMENT_LSTM);
-        assertThatThrownBy(() -> registry.sentiment("nope")).isInstanceOf(UnknownModelException.class);
-        assertThatThrownBy(() -> registry.forecast(FixtureModels.SENTIMENT_GRU)).isInstanceOf(WrongModelTaskException.class)
+        try (var lease = registry.lease(TaskType.SENTIMENT, null, null)) {
+            assertThat(lease.version().ref().name()).isEqualTo(FixtureModels.SENTIMENT_LSTM);
+        }
+        assertThatThrownBy(() -> registry.lease(TaskType.SENTIMENT, "nope", null)).isInstanceOf(UnknownModelException.class);
+        assertThatThrownBy(() -> registry.lease(TaskType.SENTIMENT, FixtureModels.SENTIMENT_LSTM, "0.0.2"))
+                .isInstanceOf(UnknownVersionException.class)
+                .hasMessageContaining("serves version " + dev.seqserve.testing.TinyArtifacts.VERSION);
+        assertThatThrownBy(() -> registry.lease(TaskType.FORECAST, FixtureModels.SENTIMENT_GRU, null))
+                .isInstanceOf(WrongModelTaskException.class)
                 .hasMessage("Model tiny-sentiment-gru is a sentiment model, not a forecast model.");
     }
 }

@@ -59,24 +59,6 @@ final class BatchQueue<I, O> {
         }
     }
 
-    /**
-     * Claims an idle worker's place for a request that runs at once on its caller's thread, or returns
-     * {@code null} when requests wait, every worker is busy or the batcher is closing. The caller must
-     * call {@link #finished} once the batch function has returned.
-     */
-    Request<I, O> claimIdleWorker(I input, int size) {
-        lock.lock();
-        try {
-            if (closing || !pending.isEmpty() || busyWorkers >= settings.workers()) {
-                return null;
-            }
-            busyWorkers++;
-            return new Request<>(input, size, sequence++, System.nanoTime(), true);
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Waits until a batch is due and takes it, or returns {@code null} once closed and drained. */
     List<Request<I, O>> nextBatch() {
         lock.lock();
@@ -86,7 +68,6 @@ final class BatchQueue<I, O> {
                 if (oldest == null && closing) {
                     return null;
                 }
-                // A caller running at once holds a worker's place too, so a free thread may have to wait.
                 long waitNanos = oldest == null || busyWorkers >= settings.workers() ? Long.MAX_VALUE : dueIn(oldest);
                 if (waitNanos <= 0) {
                     List<Request<I, O>> batch = pending.takeBatch(settings.maxBatchSize());
@@ -125,7 +106,7 @@ final class BatchQueue<I, O> {
         }
     }
 
-    /** Counts the calling worker (or caller that ran at once) free again: its batch function has returned. */
+    /** Counts the calling worker free again: its batch function has returned. */
     void finished() {
         lock.lock();
         try {

@@ -19,17 +19,6 @@ import java.util.Objects;
 public record BatchSettings(
         int maxBatchSize, Duration maxDelay, int queueCapacity, Duration deadline, int workers, String name) {
 
-    /** The default {@code maxBatchSize}. */
-    public static final int DEFAULT_MAX_BATCH_SIZE = 32;
-    /** The default {@code maxDelay}. */
-    public static final Duration DEFAULT_MAX_DELAY = Duration.ofMillis(2);
-    /** The default {@code queueCapacity}. */
-    public static final int DEFAULT_QUEUE_CAPACITY = 1024;
-    /** The default {@code deadline}. */
-    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
-    /** The default number of {@code workers}. */
-    public static final int DEFAULT_WORKERS = 2;
-
     public BatchSettings {
         Objects.requireNonNull(maxDelay, "maxDelay");
         Objects.requireNonNull(deadline, "deadline");
@@ -39,12 +28,6 @@ public record BatchSettings(
         require(workers >= 1, "workers must be at least 1, not " + workers);
         require(!maxDelay.isNegative(), "maxDelay must not be negative: " + maxDelay);
         require(!deadline.isNegative() && !deadline.isZero(), "deadline must be positive: " + deadline);
-    }
-
-    /** The defaults: batches of up to 32, 2 ms delay, 1,024 waiting, 10 s deadline, two workers. */
-    public static BatchSettings defaults() {
-        return new BatchSettings(DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_DELAY, DEFAULT_QUEUE_CAPACITY,
-                DEFAULT_DEADLINE, DEFAULT_WORKERS, "batcher");
     }
 
     /** These settings with another {@code maxBatchSize}. */

@@ -12,15 +12,15 @@ import java.util.function.ToIntFunction;
  * A dynamic micro-batcher: concurrent {@link #submit submissions} wait in a bounded queue and run
  * together through one batch function call, in batches of similar size.
  *
- * <p>A request that finds the queue empty and a worker idle runs at once: on that worker, or on the
- * caller's own thread through {@link #runOrSubmit}. Otherwise a batch runs when
+ * <p>A request that finds the queue empty and a worker idle runs at once on that worker. Otherwise a batch runs when
  * {@code maxBatchSize} requests wait or when the oldest has waited {@code maxDelay}; it is the run of
  * requests adjacent in size order, containing the oldest, whose sizes differ least, so padding wastes
  * little and no request starves. A full queue refuses at once with {@link OverloadedException}; a
  * request that cannot start within its deadline fails with {@link DeadlineExceededException}; a batch
  * function that throws fails only that batch's requests, each with what it threw.
  *
- * <p>Batches run on platform threads (the batch function usually calls native code). Futures
+ * <p>Batches run only on the batcher's own platform threads, whatever thread submits: the batch
+ * function usually calls native code, which would pin a virtual caller's carrier thread. Futures
  * complete on those threads, so callers that chain work should use the {@code *Async} methods.
  *
  * @param <I> the input of one request
@@ -79,37 +79,6 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
     public CompletableFuture<O> submit(I input) {
         Objects.requireNonNull(input, "input");
         return enqueue(input, sizer.applyAsInt(input));
-    }
-
-    /**
-     * Runs one input at once on the calling thread when no request waits and a worker is idle, and
-     * otherwise queues it as {@link #submit} does. A virtual calling thread always queues: the batch
-     * function usually calls native code, which would pin its carrier thread. Running in place saves the hand-off to a worker
-     * and back, which is most of the batcher's cost for a lone request; it takes an idle worker's
-     * place, so no more than {@code workers} batches ever run at once.
-     *
-     * @return a future that is already complete when the input ran in place; otherwise as {@link #submit}
-     * @throws NullPointerException if {@code input} is null; whatever the sizer throws is thrown too
-     */
-    public CompletableFuture<O> runOrSubmit(I input) {
-        Objects.requireNonNull(input, "input");
-        int size = sizer.applyAsInt(input);
-        if (VirtualThreads.isVirtual(Thread.currentThread())) {
-            // A native session call would pin the virtual thread's carrier, of which there is one per core.
-            return enqueue(input, size);
-        }
-        Request<I, O> request = queue.claimIdleWorker(input, size);
-        if (request == null) {
-            return enqueue(input, size);
-        }
-        Runnable completion;
-        try {
-            completion = runner.run(List.of(request));
-        } finally {
-            queue.finished();
-        }
-        completion.run();
-        return request.future;
     }
 
     private CompletableFuture<O> enqueue(I input, int size) {

@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -102,7 +101,7 @@ class MicroBatcherResultsTest {
     }
 
     @Test
-    void runOrSubmitRunsALoneRequestOnTheCallersThread() throws Exception {
+    void aLoneRequestRunsOnAWorkerThreadNeverOnItsCaller() throws Exception {
         List<Thread> ranOn = new CopyOnWriteArrayList<>();
         Function<List<String>, List<Integer>> recordingThread = batch -> {
             ranOn.add(Thread.currentThread());
@@ -110,73 +109,32 @@ class MicroBatcherResultsTest {
         };
         BatchSettings settings = settings().withMaxDelay(Duration.ofHours(1));
         try (MicroBatcher<String, Integer> batcher = new MicroBatcher<>(recordingThread, String::length, settings, listener)) {
-            CompletableFuture<Integer> future = batcher.runOrSubmit("seven!!");
-
-            assertThat(future).isCompletedWithValue(7);
-            assertThat(ranOn).containsExactly(Thread.currentThread());
+            assertThat(batcher.submit("seven!!").get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(7);
         }
+        assertThat(ranOn).hasSize(1).doesNotContain(Thread.currentThread());
+        assertThat(ranOn.get(0).getName()).isEqualTo("batch-test-0");
+        assertThat(ranOn.get(0).isDaemon()).isTrue();
         assertThat(listener.batchSizes).containsExactly(1);
     }
 
     @Test
     @EnabledForJreRange(min = JRE.JAVA_21)
-    void runOrSubmitFromAVirtualThreadRunsOnAWorkerSoNoCarrierIsPinned() throws Exception {
+    void aRequestFromAVirtualThreadRunsOnAPlatformWorkerSoNoCarrierIsPinned() throws Exception {
         List<Thread> ranOn = new CopyOnWriteArrayList<>();
         Function<List<String>, List<Integer>> recordingThread = batch -> {
             ranOn.add(Thread.currentThread());
             return lengths(batch);
         };
         AtomicReference<CompletableFuture<Integer>> future = new AtomicReference<>();
-        AtomicReference<Thread> caller = new AtomicReference<>();
         try (MicroBatcher<String, Integer> batcher = new MicroBatcher<>(recordingThread, String::length, settings())) {
-            Runnable submit = () -> {
-                caller.set(Thread.currentThread());
-                future.set(batcher.runOrSubmit("four"));
-            };
-            Thread virtual = (Thread) Thread.class.getMethod("startVirtualThread", Runnable.class).invoke(null, submit);
+            Thread virtual = (Thread) Thread.class.getMethod("startVirtualThread", Runnable.class)
+                    .invoke(null, (Runnable) () -> future.set(batcher.submit("four")));
             virtual.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
 
-            assertThat(VirtualThreads.isVirtual(caller.get())).isTrue();
             assertThat(future.get().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(4);
-            assertThat(ranOn).hasSize(1).doesNotContain(caller.get());
+            assertThat(ranOn).hasSize(1).doesNotContain(virtual);
+            assertThat((boolean) Thread.class.getMethod("isVirtual").invoke(ranOn.get(0))).isFalse();
         }
-    }
-
-    @Test
-    void runOrSubmitQueuesBehindABusyModelAndNeverRunsMoreBatchesThanWorkers() throws Exception {
-        Gate gate = new Gate();
-        AtomicInteger running = new AtomicInteger();
-        AtomicInteger mostAtOnce = new AtomicInteger();
-        Function<List<String>, List<Integer>> blocking = gate.around("blocker"::equals, MicroBatcherResultsTest::lengths);
-        Function<List<String>, List<Integer>> countingAround = batch -> {
-            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-            try {
-                return blocking.apply(batch);
-            } finally {
-                running.decrementAndGet();
-            }
-        };
-        BatchSettings settings = settings().withMaxDelay(Duration.ZERO);
-        ExecutorService caller = Executors.newSingleThreadExecutor();
-        try (MicroBatcher<String, Integer> batcher = new MicroBatcher<>(countingAround, String::length, settings, listener)) {
-            Future<CompletableFuture<Integer>> blocker = caller.submit(() -> batcher.runOrSubmit("blocker"));
-            gate.awaitEntered();
-            CompletableFuture<Integer> queued = batcher.runOrSubmit("abc");
-            CompletableFuture<Integer> submitted = batcher.submit("de");
-
-            assertThat(queued).as("the only worker's place is taken by the caller running in place").isNotDone();
-            Thread.sleep(100);
-            assertThat(queued).isNotDone();
-            assertThat(submitted).isNotDone();
-            gate.release();
-
-            assertThat(blocker.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(7);
-            assertThat(queued.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(3);
-            assertThat(submitted.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(2);
-        } finally {
-            caller.shutdownNow();
-        }
-        assertThat(mostAtOnce).as("batches running at once with one worker").hasValue(1);
     }
 
     @Test
@@ -249,6 +207,6 @@ class MicroBatcherResultsTest {
     }
 
     static BatchSettings settings() {
-        return BatchSettings.defaults().withName("test").withWorkers(1);
+        return new BatchSettings(32, Duration.ofMillis(2), 1024, Duration.ofSeconds(10), 1, "test");
     }
 }

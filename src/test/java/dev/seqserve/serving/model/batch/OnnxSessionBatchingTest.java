@@ -48,7 +48,7 @@ class OnnxSessionBatchingTest {
         RecordingListener listener = new RecordingListener();
         Gate gate = new Gate();
         AtomicBoolean mixedLengths = new AtomicBoolean();
-        BatchSettings settings = BatchSettings.defaults().withName("ort-test").withMaxBatchSize(16)
+        BatchSettings settings = MicroBatcherResultsTest.settings().withName("ort-test").withMaxBatchSize(16)
                 .withMaxDelay(Duration.ZERO).withWorkers(2);
         try (OrtSession session = session(folder)) {
             List<Float> alone = new ArrayList<>();
