@@ -20,6 +20,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = FixtureModelsInitializer.class)
+@TestPropertySource(properties = "seqserve.admin.token=" + FixtureModels.ADMIN_TOKEN)
 @Import(FixtureEndToEndTest.ProbeBeforeWarmUp.class)
 class FixtureEndToEndTest {
 

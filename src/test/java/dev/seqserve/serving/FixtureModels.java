@@ -30,7 +30,7 @@ public final class FixtureModels {
     /** The forecast fixtures' maximum horizon. */
     public static final int MAX_HORIZON = 4;
 
-    /** The admin token every fixture context is configured with. */
+    /** An admin token for fixture contexts that turn the admin API on ({@code seqserve.admin.token}). */
     public static final String ADMIN_TOKEN = "fixture-admin-token-0123456789";
     /** {@link #ADMIN_TOKEN} as an {@code Authorization} header value. */
     public static final String ADMIN_BEARER = "Bearer " + ADMIN_TOKEN;
@@ -52,10 +52,9 @@ public final class FixtureModels {
         return folder;
     }
 
-    /** Spring properties that serve the fixtures with their defaults, the admin API on. */
+    /** Spring properties that serve the fixtures with their defaults. */
     public static List<String> properties() {
         return List.of(
-                "seqserve.admin.token=" + ADMIN_TOKEN,
                 "seqserve.models.location=" + folder(),
                 "seqserve.sentiment.default-model=" + SENTIMENT_LSTM,
                 "seqserve.forecast.default-model=" + FORECAST);

@@ -2,6 +2,8 @@ package dev.seqserve.serving.web;
 
 import dev.seqserve.serving.model.InferenceTimeoutException;
 import dev.seqserve.serving.model.UnknownModelException;
+import dev.seqserve.serving.model.UnknownVersionException;
+import dev.seqserve.serving.model.VersionFailedException;
 import dev.seqserve.serving.model.WrongModelTaskException;
 import dev.seqserve.serving.model.batch.DeadlineExceededException;
 import dev.seqserve.serving.model.batch.RequestRejectedException;
@@ -39,6 +41,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnknownModelException.class)
     ResponseEntity<Object> unknownModel(UnknownModelException e, WebRequest request) {
         return problem(ProblemType.UNKNOWN_MODEL, e.getMessage(), new HttpHeaders(), request);
+    }
+
+    @ExceptionHandler(UnknownVersionException.class)
+    ResponseEntity<Object> unknownVersion(UnknownVersionException e, WebRequest request) {
+        return problem(ProblemType.UNKNOWN_VERSION, e.getMessage(), new HttpHeaders(), request);
+    }
+
+    /** A refused version: the problem names the version, the step, the file and the reason, never a path. */
+    @ExceptionHandler(VersionFailedException.class)
+    ResponseEntity<Object> versionFailed(VersionFailedException e, WebRequest request) {
+        ResponseEntity<Object> response = problem(ProblemType.VERSION_FAILED, e.getMessage(), new HttpHeaders(), request);
+        ProblemDetail body = (ProblemDetail) response.getBody();
+        body.setProperty("model", e.model());
+        body.setProperty("version", e.version());
+        body.setProperty("stage", e.stage());
+        body.setProperty("file", e.file());
+        body.setProperty("reason", e.reason());
+        body.setProperty("serving", e.serving());
+        return response;
+    }
+
+    @ExceptionHandler(AccessRefusedException.class)
+    ResponseEntity<Object> accessRefused(AccessRefusedException e, WebRequest request) {
+        return problem(e.type(), e.getMessage(), new HttpHeaders(), request);
     }
 
     @ExceptionHandler(WrongModelTaskException.class)
@@ -124,6 +150,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static ProblemType ofStatus(int status) {
         return switch (status) {
+            case 401 -> ProblemType.UNAUTHORIZED;
+            case 403 -> ProblemType.FORBIDDEN;
             case 404 -> ProblemType.NOT_FOUND;
             case 405 -> ProblemType.METHOD_NOT_ALLOWED;
             case 406 -> ProblemType.NOT_ACCEPTABLE;
