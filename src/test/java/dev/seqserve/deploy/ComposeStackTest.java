@@ -68,6 +68,15 @@ class ComposeStackTest {
     }
 
     @Test
+    void gatewayAnswersTheAdminPathsItselfAndNeverProxiesThem() throws IOException {
+        String config = Files.readString(ProjectFiles.file(NginxGateway.CONFIG.toString()));
+        Matcher admin = Pattern.compile("location \\^~ /admin \\{([^}]*)}").matcher(config);
+        assertThat(admin.find()).as("a prefix location for /admin that wins over regular expressions").isTrue();
+        assertThat(admin.group(1)).contains("return 404").doesNotContain("proxy_pass");
+        assertThat(config).doesNotContainPattern("location[^{]*admin[^{]*\\{[^}]*proxy_pass");
+    }
+
+    @Test
     void prometheusScrapesEveryReplicaOnItsOwnPort() throws IOException {
         Map<String, Object> prometheus = ProjectFiles.yamlDocuments(ProjectFiles.file("deploy/prometheus/prometheus.yml")).get(0);
         Object job = list(prometheus, "scrape_configs").stream()

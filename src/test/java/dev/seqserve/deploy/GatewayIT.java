@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,10 @@ class GatewayIT {
 
     private static final Pattern SENTIMENT_COUNT = Pattern.compile(
             "(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/sentiment\"[^}]*} ([0-9.eE+]+)$");
+    private static final Pattern ADMIN_COUNT = Pattern.compile(
+            "(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/admin[^\"]*\"[^}]*} ([0-9.eE+]+)$");
+    private static final String ADMIN_TOKEN = "gateway-test-admin-token-0123456789";
+    private static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + ADMIN_TOKEN);
 
     private static ServiceProcess first;
     private static ServiceProcess second;
@@ -31,8 +36,8 @@ class GatewayIT {
 
     @BeforeAll
     static void startReplicasAndGateway() throws Exception {
-        first = ServiceProcess.start("gateway-replica-1");
-        second = ServiceProcess.start("gateway-replica-2");
+        first = ServiceProcess.start("gateway-replica-1", "--seqserve.admin.token=" + ADMIN_TOKEN);
+        second = ServiceProcess.start("gateway-replica-2", "--seqserve.admin.token=" + ADMIN_TOKEN);
         first.awaitReady();
         second.awaitReady();
         gateway = NginxGateway.start(NginxGateway.binary().orElseThrow(), List.of(first.port(), second.port()));
@@ -82,6 +87,22 @@ class GatewayIT {
     }
 
     @Test
+    @Order(2)
+    void theAdminApiNeverPassesTheGatewayHoweverItsPathIsSpelt() {
+        String reload = "/admin/models/sentiment-lstm/reload";
+        assertThat(RawHttp.send(first.port(), "POST", reload, null, ADMIN).status())
+                .as("the replica's own port serves the admin API").isEqualTo(200);
+        double before = adminCount(first) + adminCount(second);
+        for (String path : List.of(reload, "/admin", "/admin/", "//admin/models/sentiment-lstm/reload",
+                "/models/../admin/models/sentiment-lstm/reload", "/%61dmin/models/sentiment-lstm/reload",
+                "/admin/models/sentiment-lstm/pin")) {
+            RawHttp.Outcome outcome = RawHttp.send(gateway.port(), "POST", path, null, ADMIN);
+            assertThat(outcome.status()).as("POST %s through the gateway: %s", path, outcome).isIn(400, 404);
+        }
+        assertThat(adminCount(first) + adminCount(second)).as("admin requests the replicas saw").isEqualTo(before);
+    }
+
+    @Test
     @Order(3)
     void stoppingOneReplicaUnderLoadCostsTheClientsNoRequest() throws Exception {
         String body = Requests.sentiment();
@@ -102,9 +123,17 @@ class GatewayIT {
     }
 
     private static double sentimentCount(ServiceProcess replica) {
+        return count(replica, SENTIMENT_COUNT);
+    }
+
+    private static double adminCount(ServiceProcess replica) {
+        return count(replica, ADMIN_COUNT);
+    }
+
+    private static double count(ServiceProcess replica, Pattern series) {
         RawHttp.Outcome metrics = RawHttp.get(replica.port(), "/actuator/prometheus");
         assertThat(metrics.status()).as("GET /actuator/prometheus on the replica").isEqualTo(200);
-        Matcher m = SENTIMENT_COUNT.matcher(metrics.body());
+        Matcher m = series.matcher(metrics.body());
         double total = 0;
         while (m.find()) {
             total += Double.parseDouble(m.group(1));

@@ -47,10 +47,11 @@ class KubernetesManifestsTest {
         assertThat(documents).isNotEmpty();
         for (Map<String, Object> document : documents) {
             assertThat(document).containsKeys("apiVersion", "kind", "metadata", "spec");
-            assertThat(at(document, "metadata", "name")).as("%s name", document.get("kind")).isEqualTo("seqserve");
+            assertThat(at(document, "metadata", "name")).as("%s name", document.get("kind"))
+                    .isEqualTo("PersistentVolumeClaim".equals(document.get("kind")) ? "seqserve-models" : "seqserve");
         }
         assertThat(documents).extracting(d -> d.get("kind"))
-                .contains("Deployment", "Service", "HorizontalPodAutoscaler");
+                .contains("Deployment", "Service", "HorizontalPodAutoscaler", "PersistentVolumeClaim");
     }
 
     @Test
@@ -107,6 +108,30 @@ class KubernetesManifestsTest {
         assertThat(env).containsKey("SEQSERVE_MODELS_LOCATION");
         // seqserve.models.intra-op-threads: ONNX Runtime would otherwise follow the node's cores.
         assertThat(env).containsKey("SEQSERVE_MODELS_INTRAOPTHREADS");
+    }
+
+    @Test
+    void aNewModelVersionReachesThePodsThroughASharedVolumeAndThePoll() {
+        Map<String, Object> container = container();
+        Map<String, Object> env = env(container);
+        Object location = env.get("SEQSERVE_MODELS_LOCATION");
+        Map<String, Object> mount = list(container, "volumeMounts").stream()
+                .map(m -> ProjectFiles.map(m)).filter(m -> location.equals(m.get("mountPath"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no volume mounted at the models location " + location));
+        assertThat(mount).containsEntry("readOnly", true);
+        Map<String, Object> podSpec = map(only("Deployment"), "spec", "template", "spec");
+        Map<String, Object> volume = list(podSpec, "volumes").stream().map(v -> ProjectFiles.map(v))
+                .filter(v -> mount.get("name").equals(v.get("name"))).findFirst().orElseThrow();
+        Map<String, Object> claim = only("PersistentVolumeClaim");
+        assertThat(at(volume, "persistentVolumeClaim", "claimName")).isEqualTo(at(claim, "metadata", "name"));
+        assertThat(list(claim, "spec", "accessModes")).as("every pod mounts it, the publisher writes it")
+                .containsExactly("ReadWriteMany");
+        assertThat(env).as("seqserve.models.poll-interval").containsKey("SEQSERVE_MODELS_POLLINTERVAL");
+        assertThat(String.valueOf(env.get("SEQSERVE_MODELS_POLLINTERVAL"))).matches("[1-9][0-9]*(s|m)");
+        assertThat(at(env.get("SEQSERVE_ADMIN_TOKEN"), "secretKeyRef", "key")).as("the admin token comes from a Secret")
+                .isEqualTo("token");
+        Map<String, Object> seed = map(podSpec, "initContainers", 0);
+        assertThat(list(seed, "volumeMounts")).extracting(m -> at(m, "name")).contains(mount.get("name"));
     }
 
     @Test

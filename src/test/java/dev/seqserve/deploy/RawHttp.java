@@ -8,6 +8,7 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * A one-request-per-connection HTTP client for tests that must tell apart "connection refused",
@@ -40,6 +41,11 @@ final class RawHttp {
     }
 
     static Outcome send(int port, String method, String path, String json) {
+        return send(port, method, path, json, Map.of());
+    }
+
+    /** As {@link #send(int, String, String, String)}, with extra request headers. */
+    static Outcome send(int port, String method, String path, String json, Map<String, String> headers) {
         long sent = 0;
         try (Socket socket = new Socket()) {
             try {
@@ -53,6 +59,7 @@ final class RawHttp {
             String head = method + " " + path + " HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\n"
                     + "Accept: */*\r\n"
                     + (json == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
+                    + headerLines(headers)
                     + "\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -73,6 +80,12 @@ final class RawHttp {
             long now = System.nanoTime();
             return new Outcome(Kind.BROKEN, 0, "", sent == 0 ? now : sent, now, e.toString());
         }
+    }
+
+    private static String headerLines(Map<String, String> headers) {
+        StringBuilder lines = new StringBuilder();
+        headers.forEach((name, value) -> lines.append(name).append(": ").append(value).append("\r\n"));
+        return lines.toString();
     }
 
     private static String readAll(InputStream in) throws IOException {
