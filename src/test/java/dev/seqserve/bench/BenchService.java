@@ -63,6 +63,11 @@ final class BenchService implements AutoCloseable {
         return base;
     }
 
+    /** The service process's id, for reading its {@code /proc} entries. */
+    long pid() {
+        return process.pid();
+    }
+
     /** The service as the HTTP phase measures it, with its threads' CPU counters. */
     HttpPhase.Target target() {
         return new HttpPhase.Target(base, Optional.of(new ThreadCpu(process.pid())));
