@@ -74,8 +74,8 @@ public record SeqserveProperties(
      * @param maxDelay how long the oldest waiting request waits for others
      * @param queueCapacity the most waiting requests; past it requests get 503
      * @param deadline how long a request may wait to start before it gets 503
-     * @param workers how many batches of one model may run at once (a lone request may run on its
-     *     caller's thread in an idle worker's place)
+     * @param workers how many batches of one model may run at once, each on its own platform thread (every
+     *     session run happens there)
      * @param overrides per-model replacements of the settings above, by model name
      */
     public record Batching(

@@ -1,6 +1,6 @@
 package dev.seqserve.serving.security;
 
-import dev.seqserve.serving.web.AccessRefusedException;
+import dev.seqserve.serving.web.InvalidInputException;
 import dev.seqserve.serving.web.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,14 +33,14 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         String detail = e instanceof BadCredentialsException ? e.getMessage()
                 : admin ? "This endpoint needs the admin token: send Authorization: Bearer <token>."
                 : "This endpoint needs an API key: send it in the " + CredentialHeaders.API_KEY + " header.";
-        resolver.resolveException(request, response, null, new AccessRefusedException(ProblemType.UNAUTHORIZED, detail));
+        resolver.resolveException(request, response, null, new InvalidInputException(ProblemType.UNAUTHORIZED, detail));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) {
         String detail = isAdmin(request) ? "This endpoint needs the admin token; the credential sent is not it."
                 : "The credential sent may not call this endpoint.";
-        resolver.resolveException(request, response, null, new AccessRefusedException(ProblemType.FORBIDDEN, detail));
+        resolver.resolveException(request, response, null, new InvalidInputException(ProblemType.FORBIDDEN, detail));
     }
 
     private static boolean isAdmin(HttpServletRequest request) {

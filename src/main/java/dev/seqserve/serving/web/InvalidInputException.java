@@ -1,6 +1,9 @@
 package dev.seqserve.serving.web;
 
-/** Input that cannot be answered, thrown by services for checks that depend on the model. */
+/**
+ * A request refused with a problem of a given type: input a service finds the model cannot take, or a
+ * credential the security layer refuses.
+ */
 public final class InvalidInputException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -62,11 +62,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    @ExceptionHandler(AccessRefusedException.class)
-    ResponseEntity<Object> accessRefused(AccessRefusedException e, WebRequest request) {
-        return problem(e.type(), e.getMessage(), new HttpHeaders(), request);
-    }
-
     @ExceptionHandler(WrongModelTaskException.class)
     ResponseEntity<Object> wrongTask(WrongModelTaskException e, WebRequest request) {
         return problem(ProblemType.WRONG_MODEL_TASK, e.getMessage(), new HttpHeaders(), request);
