@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param sentiment limits and defaults of {@code POST /sentiment}
  * @param forecast limits and defaults of {@code POST /forecast}
  * @param limits request-wide limits
+ * @param shutdown how the service stops
  */
 @ConfigurationProperties("seqserve")
 public record SeqserveProperties(
@@ -22,7 +23,8 @@ public record SeqserveProperties(
         @DefaultValue Batching batching,
         @DefaultValue Sentiment sentiment,
         @DefaultValue Forecast forecast,
-        @DefaultValue Limits limits) {
+        @DefaultValue Limits limits,
+        @DefaultValue Shutdown shutdown) {
 
     /**
      * Model loading and ONNX Runtime threads.
@@ -102,6 +104,18 @@ public record SeqserveProperties(
     public record Limits(
             @DefaultValue("4MB") DataSize maxRequestSize,
             @DefaultValue("30s") Duration requestTimeout) {}
+
+    /**
+     * Stopping.
+     *
+     * @param gracePeriod how long the server keeps accepting after readiness has gone DOWN
+     */
+    public record Shutdown(@DefaultValue("0s") Duration gracePeriod) {
+
+        public Shutdown {
+            require(!gracePeriod.isNegative(), "seqserve.shutdown.grace-period must not be negative");
+        }
+    }
 
     private static void require(boolean condition, String message) {
         if (!condition) {
