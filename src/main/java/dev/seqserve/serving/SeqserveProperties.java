@@ -100,10 +100,12 @@ public record SeqserveProperties(
      *
      * @param maxRequestSize the largest request body; larger ones get 413
      * @param requestTimeout the longest a request waits for its inference before it gets 503
+     * @param bodyReadTimeout the longest a read of the request body may wait for bytes before it gets 408
      */
     public record Limits(
             @DefaultValue("4MB") DataSize maxRequestSize,
-            @DefaultValue("30s") Duration requestTimeout) {}
+            @DefaultValue("30s") Duration requestTimeout,
+            @DefaultValue("10s") Duration bodyReadTimeout) {}
 
     /**
      * Stopping.

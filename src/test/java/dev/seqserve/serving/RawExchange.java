@@ -64,16 +64,20 @@ public final class RawExchange {
     }
 
     private static Answer read(InputStream in) throws IOException {
-        String statusLine = line(in);
-        if (statusLine == null) {
-            return new Answer(0, Map.of(), "");
-        }
-        int status = Integer.parseInt(statusLine.substring(9, 12));
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
-            int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-        }
+        int status;
+        Map<String, String> headers;
+        do { // past interim answers such as 100 Continue
+            String statusLine = line(in);
+            if (statusLine == null || statusLine.length() < 12) {
+                return new Answer(0, Map.of(), statusLine == null ? "" : statusLine);
+            }
+            status = Integer.parseInt(statusLine.substring(9, 12));
+            headers = new LinkedHashMap<>();
+            for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
+                int colon = line.indexOf(':');
+                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            }
+        } while (status < 200);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16); size > 0;

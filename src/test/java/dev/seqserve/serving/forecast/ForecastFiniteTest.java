@@ -56,7 +56,7 @@ class ForecastFiniteTest {
                 new SeqserveProperties.Batching(8, Duration.ofMillis(1), 64, Duration.ofSeconds(10), 1, Map.of()),
                 new SeqserveProperties.Sentiment("none", 64, 20_000),
                 new SeqserveProperties.Forecast("plain", 10_000),
-                new SeqserveProperties.Limits(DataSize.ofMegabytes(4), Duration.ofSeconds(30)),
+                new SeqserveProperties.Limits(DataSize.ofMegabytes(4), Duration.ofSeconds(30), Duration.ofSeconds(10)),
                 new SeqserveProperties.Shutdown(Duration.ZERO));
         ModelMetrics metrics = new ModelMetrics(new SimpleMeterRegistry());
         registry = ModelRegistry.load(properties, metrics);
