@@ -43,10 +43,18 @@ final class SigtermUnderLoad {
      * until they are refused and waits up to {@code exitTimeout} for the process to end.
      */
     static Result run(int port, Runnable sigterm, BooleanSupplier alive, Duration exitTimeout) {
-        String batch = Requests.sentimentBatch(32);
-        try (Load load = Load.start("sigterm-load", 3, Duration.ofMinutes(3), 100_000,
+        return run(port, sigterm, alive, exitTimeout, 3, 32);
+    }
+
+    /**
+     * As {@link #run(int, Runnable, BooleanSupplier, Duration)} with {@code clients} connections at once,
+     * each request a batch of {@code reviews} long reviews.
+     */
+    static Result run(int port, Runnable sigterm, BooleanSupplier alive, Duration exitTimeout, int clients, int reviews) {
+        String batch = Requests.sentimentBatch(reviews);
+        try (Load load = Load.start("sigterm-load", clients, Duration.ofMinutes(3), 100_000,
                 () -> RawHttp.postJson(port, "/sentiment", batch))) {
-            load.awaitSucceeded(6, Duration.ofMinutes(1));
+            load.awaitSucceeded(6, Duration.ofMinutes(1)).awaitFinished(2L * clients, Duration.ofMinutes(1));
             long signal = System.nanoTime();
             sigterm.run();
             long deadline = signal + exitTimeout.toNanos();
