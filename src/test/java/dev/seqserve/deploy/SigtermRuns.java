@@ -34,7 +34,7 @@ final class SigtermRuns {
     static Run once(int index, ServiceProcess.Launch launch, Duration exitTimeout, int clients, int reviews) throws IOException {
         try (ServiceProcess service = ServiceProcess.startWith("fault-sigterm-" + index, launch).awaitReady()) {
             SigtermUnderLoad.Result result = SigtermUnderLoad.run(service.port(), service::terminate,
-                    service.process()::isAlive, exitTimeout, clients, reviews);
+                    service.process()::isAlive, exitTimeout, clients, reviews, 0);
             int status = result.exited() ? service.process().exitValue() : -1;
             List<RawHttp.Outcome> inFlight = result.inFlightAtSignal();
             int ok = (int) inFlight.stream().filter(RawHttp.Outcome::ok).count();
