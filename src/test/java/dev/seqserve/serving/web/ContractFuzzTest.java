@@ -110,23 +110,26 @@ class ContractFuzzTest {
 
     @Provide
     Arbitrary<Case> mutatedRequests() {
-        List<Arbitrary<Case>> each = new ArrayList<>();
-        for (Operation op : operations()) {
-            if (op.bodySchema() != null) {
-                each.add(Combinators.combine(bodies(op), Arbitraries.randoms())
-                        .as((body, random) -> post(op, RequestMutations.mutate(body, random))));
-            }
-        }
-        return Arbitraries.oneOf(each);
+        return fromValidBodies((op, body, random) -> post(op, RequestMutations.mutate(body, random)));
     }
 
     @Provide
     Arbitrary<Case> framedRequests() {
+        return fromValidBodies((op, body, random) -> RequestFraming.frame(op.template(), bytes(body), random));
+    }
+
+    /** Makes a case from an operation, a valid body for it and a seeded random source. */
+    @FunctionalInterface
+    private interface Derivation {
+        Case derive(Operation op, JsonNode body, java.util.Random random);
+    }
+
+    private static Arbitrary<Case> fromValidBodies(Derivation derivation) {
         List<Arbitrary<Case>> each = new ArrayList<>();
         for (Operation op : operations()) {
             if (op.bodySchema() != null) {
                 each.add(Combinators.combine(bodies(op), Arbitraries.randoms())
-                        .as((body, random) -> RequestFraming.frame(op.template(), bytes(body), random)));
+                        .as((body, random) -> derivation.derive(op, body, random)));
             }
         }
         return Arbitraries.oneOf(each);
