@@ -49,6 +49,7 @@ class ForecastService {
                 long decodeStart = System.nanoTime();
                 double[] forecast = codec.decode(series, output, horizon);
                 metrics.preprocessing(model.ref(), "decode", System.nanoTime() - decodeStart);
+                requireFinite(model.ref().name(), forecast);
                 outcome = "success";
                 return new ForecastResponse(forecast, horizon, model.ref());
             } catch (InvalidInputException e) {
@@ -75,12 +76,35 @@ class ForecastService {
     }
 
     private static float[] encode(SeriesCodec codec, double[] series) {
+        float[] input;
         try {
-            return codec.encode(series);
+            input = codec.encode(series);
         } catch (IllegalArgumentException e) {
             // e.g. a log transform given a value that is not positive
             throw new InvalidInputException(ProblemType.INVALID_SERIES, "The series does not suit the model: "
                     + e.getMessage() + ".");
+        }
+        for (float value : input) {
+            if (!Float.isFinite(value)) {
+                throw new InvalidInputException(ProblemType.INVALID_SERIES, "The series does not suit the model: "
+                        + "its values, once scaled, are beyond what the model reads (single precision).");
+            }
+        }
+        return input;
+    }
+
+    /**
+     * Refuses a forecast that is not finite rather than answer one: undoing a log transform of a
+     * finite but extreme series overflows, and JSON has no infinity. Clamping would answer a number
+     * the model never forecast.
+     */
+    private static void requireFinite(String model, double[] forecast) {
+        for (int h = 0; h < forecast.length; h++) {
+            if (!Double.isFinite(forecast[h])) {
+                throw new InvalidInputException(ProblemType.FORECAST_OVERFLOW, "Model " + model
+                        + "'s forecast " + (h + 1) + " step(s) ahead is not a finite number in the series' units; "
+                        + "the series' values are too extreme for its transforms.");
+            }
         }
     }
 }
