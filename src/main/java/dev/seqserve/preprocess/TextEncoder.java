@@ -78,6 +78,35 @@ public final class TextEncoder {
         return collector.result();
     }
 
+    /**
+     * Like {@link #encode}, keeping each read token's string and where it lies in the text; slower, for
+     * explanations.
+     *
+     * @param text the raw text
+     * @return the same ids as {@code encode(text)}, with their tokens and spans
+     */
+    public TokenSpans encodeWithSpans(CharSequence text) {
+        List<String> tokens = new java.util.ArrayList<>();
+        List<int[]> spans = new java.util.ArrayList<>();
+        tokenizer.scan(text, (chars, offset, length, start, end) -> {
+            tokens.add(new String(chars, offset, length));
+            spans.add(new int[] {start, end});
+        });
+        int count = tokens.size();
+        int from = count <= maxLength || truncation == Manifest.Truncation.HEAD ? 0 : count - maxLength;
+        int to = Math.min(count, from + maxLength);
+        int[] ids = new int[to - from];
+        int[] starts = new int[ids.length];
+        int[] ends = new int[ids.length];
+        for (int i = from; i < to; i++) {
+            ids[i - from] = vocabulary.id(tokens.get(i));
+            starts[i - from] = spans.get(i)[0];
+            ends[i - from] = spans.get(i)[1];
+        }
+        EncodedText encoded = new EncodedText(ids, count, count > maxLength);
+        return new TokenSpans(encoded, tokens.subList(from, to), starts, ends);
+    }
+
     /** The tokenizer. */
     public Tokenizer tokenizer() {
         return tokenizer;

@@ -9,7 +9,7 @@ final class TokenScan {
     private static final int WORD = 1;
     private static final int PUNCT = 2;
 
-    private final Tokenizer.TokenSink sink;
+    private final Tokenizer.SpanSink sink;
     private final boolean lowercase;
     private final boolean splitPunctuation;
     private char[] buf = new char[32];
@@ -20,13 +20,29 @@ final class TokenScan {
     private boolean pendingApostrophe;
     private int count;
 
-    TokenScan(Tokenizer.TokenSink sink, boolean lowercase, boolean splitPunctuation) {
+    /** Where in the source text the character being accepted starts and ends (UTF-16 indices). */
+    private int charStart;
+    private int charEnd;
+    /** The source span of the token being built, and of a pending apostrophe. */
+    private int tokenStart;
+    private int tokenEnd;
+    private int apostropheStart;
+    private int apostropheEnd;
+
+    TokenScan(Tokenizer.SpanSink sink, boolean lowercase, boolean splitPunctuation) {
         this.sink = sink;
         this.lowercase = lowercase;
         this.splitPunctuation = splitPunctuation;
     }
 
-    void accept(int cp) {
+    /** Accepts the character at source indices [start, end), an entity or a surrogate pair spanning several. */
+    void accept(int cp, int start, int end) {
+        charStart = start;
+        charEnd = end;
+        accept(cp);
+    }
+
+    private void accept(int cp) {
         if (cp == '\u2019') {
             cp = '\'';
         }
@@ -52,30 +68,32 @@ final class TokenScan {
     private void word(int cp) {
         if (pendingApostrophe) {
             pendingApostrophe = false;
-            append('\'');
+            append('\'', apostropheStart, apostropheEnd);
         } else if (kind == PUNCT) {
             flush();
         }
         kind = WORD;
-        append(lowercase ? lower(cp) : cp);
+        append(lowercase ? lower(cp) : cp, charStart, charEnd);
     }
 
     private void punctuation(int cp) {
         if (cp == '\'' && kind == WORD && !pendingApostrophe) {
             pendingApostrophe = true;
+            apostropheStart = charStart;
+            apostropheEnd = charEnd;
             return;
         }
         resolvePendingApostrophe();
         if (!splitPunctuation) {
             kind = WORD;
-            append(cp);
+            append(cp, charStart, charEnd);
         } else if (kind == PUNCT && cp == punct) {
-            append(cp);
+            append(cp, charStart, charEnd);
         } else {
             flush();
             kind = PUNCT;
             punct = cp;
-            append(cp);
+            append(cp, charStart, charEnd);
         }
     }
 
@@ -90,19 +108,23 @@ final class TokenScan {
             kind = PUNCT;
             punct = '\'';
         }
-        append('\'');
+        append('\'', apostropheStart, apostropheEnd);
     }
 
     private void flush() {
         if (length > 0) {
-            sink.token(buf, 0, length);
+            sink.token(buf, 0, length, tokenStart, tokenEnd);
             count++;
             length = 0;
         }
         kind = NONE;
     }
 
-    private void append(int cp) {
+    private void append(int cp, int start, int end) {
+        if (length == 0) {
+            tokenStart = start;
+        }
+        tokenEnd = end;
         if (length + 2 > buf.length) {
             buf = Arrays.copyOf(buf, buf.length * 2);
         }

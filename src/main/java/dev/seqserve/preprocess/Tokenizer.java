@@ -66,6 +66,21 @@ public final class Tokenizer {
         void token(char[] chars, int offset, int length);
     }
 
+    /** Like {@link TokenSink}, with where each token lies in the source text. */
+    @FunctionalInterface
+    public interface SpanSink {
+
+        /**
+         * @param chars buffer holding the token; valid only during this call
+         * @param offset index of the token's first character
+         * @param length number of characters, at least 1
+         * @param start index in the source text (UTF-16 units) of the token's first character
+         * @param end index in the source text just after its last character; an entity such as
+         *     {@code &amp;} or a surrogate pair counts whole
+         */
+        void token(char[] chars, int offset, int length, int start, int end);
+    }
+
     /** Whether tokens are folded to lower case. */
     public boolean lowercase() {
         return lowercase;
@@ -99,6 +114,17 @@ public final class Tokenizer {
      * @return the number of tokens
      */
     public int scan(CharSequence text, TokenSink sink) {
+        return scan(text, (SpanSink) (chars, offset, length, start, end) -> sink.token(chars, offset, length));
+    }
+
+    /**
+     * Feeds each token of a text with its source span to a sink, in order.
+     *
+     * @param text the raw text
+     * @param sink receives every token and where it lies in {@code text}
+     * @return the number of tokens
+     */
+    public int scan(CharSequence text, SpanSink sink) {
         TokenScan scan = new TokenScan(sink, lowercase, splitPunctuation);
         int n = text.length();
         int i = 0;
@@ -114,18 +140,20 @@ public final class Tokenizer {
             } else if (stripHtml && c == '&') {
                 long decoded = Html.entity(text, i);
                 if (decoded != 0) {
-                    scan.accept((int) decoded);
-                    i += (int) (decoded >>> 32);
+                    int length = (int) (decoded >>> 32);
+                    scan.accept((int) decoded, i, i + length);
+                    i += length;
                     continue;
                 }
             }
             if (c < Character.MIN_SURROGATE) {
-                scan.accept(c);
+                scan.accept(c, i, i + 1);
                 i++;
             } else {
                 int cp = Character.codePointAt(text, i);
-                scan.accept(cp);
-                i += Character.charCount(cp);
+                int count = Character.charCount(cp);
+                scan.accept(cp, i, i + count);
+                i += count;
             }
         }
         return scan.finish();

@@ -15,6 +15,23 @@ class TextEncoderTest {
     // ids: a=2, b=3, c=4, d=5, e=6
     private final Vocabulary vocabulary = Vocabulary.fit(Map.of("a", 9L, "b", 8L, "c", 7L, "d", 6L, "e", 5L), 100);
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Manifest.Truncation.class)
+    void spansGiveTheSameIdsAsEncodeAndPointAtTheTokensRead(Manifest.Truncation side) {
+        TextEncoder encoder = new TextEncoder(tokenizer, vocabulary, 4, side);
+        String text = "A <br />b &amp; C zz, e!";
+
+        TokenSpans spans = encoder.encodeWithSpans(text);
+
+        assertThat(spans.encoded()).isEqualTo(encoder.encode(text));
+        assertThat(spans.tokens()).isEqualTo(side == Manifest.Truncation.HEAD
+                ? List.of("a", "b", "&", "c") : List.of("zz", ",", "e", "!"));
+        for (int i = 0; i < spans.size(); i++) {
+            String raw = text.substring(spans.start()[i], spans.end()[i]);
+            assertThat(tokenizer.tokenize(raw)).containsExactly(spans.tokens().get(i));
+        }
+    }
+
     @Test
     void shortTextsAreNotTruncatedAndUnknownTokensAreOov() {
         TextEncoder encoder = new TextEncoder(tokenizer, vocabulary, 5, Manifest.Truncation.HEAD);

@@ -11,6 +11,31 @@ class TokenizerTest {
     private final Tokenizer tokenizer = new Tokenizer(true, true, true);
 
     @Test
+    void spansPointAtEachTokenInTheRawText() {
+        String text = "A <br />Wonderful &amp; don't-miss film!!! \uD83D\uDE00 it's 'great'";
+        List<String> spans = new ArrayList<>();
+        tokenizer.scan(text, (chars, offset, length, start, end) ->
+                spans.add(new String(chars, offset, length) + "=" + text.substring(start, end)));
+
+        assertThat(spans).containsExactly("a=A", "wonderful=Wonderful", "&=&amp;", "don't=don't", "-=-", "miss=miss",
+                "film=film", "!!!=!!!", "\uD83D\uDE00=\uD83D\uDE00", "it's=it's", "'='", "great=great", "'='");
+    }
+
+    @Test
+    void spansOfTheSameTokensAsScanWithoutThem() {
+        String text = "Tom &amp; Jerry &quot;rock&quot; <i>o'clock</i> ''quoted'' actors' fault";
+        List<String> plain = new ArrayList<>();
+        tokenizer.scan(text, (chars, offset, length) -> plain.add(new String(chars, offset, length)));
+        List<String> spanned = new ArrayList<>();
+        tokenizer.scan(text, (chars, offset, length, start, end) -> {
+            assertThat(start).isLessThan(end);
+            spanned.add(new String(chars, offset, length));
+        });
+
+        assertThat(spanned).isEqualTo(plain).isEqualTo(tokenizer.tokenize(text));
+    }
+
+    @Test
     void breakTagsSeparateWordsAndDisappear() {
         assertThat(tokenizer.tokenize("Great film.<br /><br />Loved it")).containsExactly("great", "film", ".", "loved", "it");
         assertThat(tokenizer.tokenize("good<br/>bad<BR>ugly")).containsExactly("good", "bad", "ugly");

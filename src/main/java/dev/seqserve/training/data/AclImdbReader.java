@@ -59,6 +59,34 @@ public final class AclImdbReader {
         return new ReviewSet(splitDir.toString(), HexFormat.of().formatHex(listing.digest()), reviews);
     }
 
+    /**
+     * The unlabelled reviews of {@code train/unsup/<id>_0.txt}, by numeric id; the checksum is that of a
+     * listing as for {@link #read}, with {@code unsup/} as the label.
+     *
+     * @param root the {@code aclImdb} folder or the folder that contains it
+     * @throws DataFormatException naming the file for a missing folder, an empty review or bad UTF-8
+     * @throws IOException if a file cannot be read
+     */
+    public static TextSet readUnlabelled(Path root) throws IOException {
+        Path dir = splitFolder(root, "train").resolve("unsup");
+        if (!Files.isDirectory(dir)) {
+            throw new DataFormatException(dir, 0, "missing folder: the aclImdb layout has train/unsup");
+        }
+        MessageDigest listing = sha256();
+        List<String> texts = new ArrayList<>();
+        for (Path file : reviewFiles(dir)) {
+            byte[] bytes = Files.readAllBytes(file);
+            String entry = "unsup/" + file.getFileName() + " " + HexFormat.of().formatHex(sha256().digest(bytes)) + "\n";
+            listing.update(entry.getBytes(StandardCharsets.UTF_8));
+            String text = decode(file, bytes);
+            if (text.isBlank()) {
+                throw new DataFormatException(file, 1, "empty review");
+            }
+            texts.add(text);
+        }
+        return new TextSet(dir.toString(), HexFormat.of().formatHex(listing.digest()), texts);
+    }
+
     private static Path splitFolder(Path root, String split) {
         for (Path candidate : List.of(root.resolve(split), root.resolve("aclImdb").resolve(split))) {
             if (Files.isDirectory(candidate)) {

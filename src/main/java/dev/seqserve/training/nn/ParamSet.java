@@ -135,4 +135,49 @@ public final class ParamSet {
             System.arraycopy(source, 0, target, 0, target.length);
         }
     }
+
+    /**
+     * Writes every parameter's name, size and values (little-endian float32), e.g. a pretraining checkpoint.
+     *
+     * @param file replaced if present
+     */
+    public void save(java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+                java.nio.file.Files.newOutputStream(file)))) {
+            out.writeInt(params.size());
+            for (Param p : params) {
+                out.writeUTF(p.name());
+                out.writeInt(p.size());
+                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(p.size() * Float.BYTES)
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                bytes.asFloatBuffer().put(p.value());
+                out.write(bytes.array());
+            }
+        }
+    }
+
+    /**
+     * Reads values written by {@link #save} into these parameters.
+     *
+     * @throws java.io.IOException if the file holds other parameters, by name or size
+     */
+    public void load(java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                java.nio.file.Files.newInputStream(file)))) {
+            int count = in.readInt();
+            if (count != params.size()) {
+                throw new java.io.IOException(file + ": " + count + " parameters, expected " + params.size());
+            }
+            for (Param p : params) {
+                String name = in.readUTF();
+                int size = in.readInt();
+                if (!name.equals(p.name()) || size != p.size()) {
+                    throw new java.io.IOException(file + ": holds " + name + " of " + size + " values where "
+                            + p.name() + " of " + p.size() + " was expected");
+                }
+                byte[] bytes = in.readNBytes(size * Float.BYTES);
+                java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(p.value());
+            }
+        }
+    }
 }

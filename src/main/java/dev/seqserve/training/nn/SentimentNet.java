@@ -6,22 +6,29 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Review sentiment: token ids → embedding → LSTM/GRU → mean ‖ max pooling over the real steps → dropout →
- * dense(2H → 1) → logit, trained with binary cross-entropy.
+ * Review sentiment: token ids → embedding → LSTM/GRU (and, bidirectional, a second one reading each review
+ * backwards) → mean ‖ max pooling over the real steps of each direction → dropout → dense(2H·D → 1) → logit,
+ * trained with binary cross-entropy.
  *
  * <p>Parameters, in {@link #params()} order: {@code embedding} [V × E], {@code rnn.W} [G·H × E], {@code rnn.R}
- * [G·H × H], {@code rnn.B} [2·G·H], {@code dense.W} [1 × 2H], {@code dense.b} [1], where G is 4 for LSTM and 3
- * for GRU. Not thread-safe: one caller at a time (each call already uses every core).
+ * [G·H × H], {@code rnn.B} [2·G·H], then the same three as {@code rnn_back.*} when bidirectional,
+ * {@code dense.W} [1 × 2H·D], {@code dense.b} [1], where G is 4 for LSTM and 3 for GRU and D the number of
+ * directions. The pooled features are [mean, max] of the forward states, then of the backward ones. Not
+ * thread-safe: one caller at a time (each call already uses every core).
  */
 public final class SentimentNet {
 
     private final SentimentConfig config;
     final Embedding embedding;
     final RecurrentLayer rnn;
+    /** The layer that reads each review from its end, or null for a forward-only network. */
+    final RecurrentLayer rnnBack;
     final Dense dense;
     private final List<Param> params;
     private final List<Param> denseParams;
+    private final List<Param> recurrentParams;
     private final List<SentimentPass> passes = new ArrayList<>();
+    private final List<LanguageModelPass> lmPasses = new ArrayList<>();
     /** Examples per inference pass; results do not depend on it. */
     static final int INFERENCE_CHUNK = 256;
 
@@ -39,8 +46,13 @@ public final class SentimentNet {
         SplittableRandom random = new SplittableRandom(config.seed());
         this.embedding = new Embedding("embedding", config.vocabSize(), config.embeddingDim(), random);
         this.rnn = new RecurrentLayer("rnn", config.cell(), config.embeddingDim(), config.hidden(), random);
-        this.dense = new Dense("dense", 2 * config.hidden(), 1, random);
-        this.denseParams = List.copyOf(concat(rnn.params(), dense.params()));
+        this.rnnBack = config.bidirectional()
+                ? new RecurrentLayer("rnn_back", config.cell(), config.embeddingDim(), config.hidden(), random)
+                : null;
+        this.dense = new Dense("dense", config.pooledWidth(), 1, random);
+        List<Param> recurrent = rnnBack == null ? rnn.params() : concat(rnn.params(), rnnBack.params());
+        this.recurrentParams = List.copyOf(recurrent);
+        this.denseParams = List.copyOf(concat(recurrent, dense.params()));
         this.params = List.copyOf(concat(List.of(embedding.table), denseParams));
     }
 
@@ -60,12 +72,79 @@ public final class SentimentNet {
     }
 
     /**
+     * Replaces the embedding's initial rows, e.g. with pretrained word vectors.
+     *
+     * @param table [V × E], row per token id
+     */
+    public void loadEmbedding(float[] table) {
+        float[] rows = embedding.table.value();
+        if (table.length != rows.length) {
+            throw new IllegalArgumentException(table.length + " values for an embedding of " + rows.length);
+        }
+        System.arraycopy(table, 0, rows, 0, rows.length);
+    }
+
+    /**
      * The trainable parameters with stable names, in ONNX layouts.
      *
      * @return an unmodifiable list
      */
     public List<Param> params() {
         return params;
+    }
+
+    /**
+     * What language-model pretraining trains: the embedding and the recurrent layers, not the classifier.
+     *
+     * @return an unmodifiable list, in {@link #params()} order
+     */
+    public List<Param> encoderParams() {
+        return List.copyOf(concat(List.of(embedding.table), recurrentParams));
+    }
+
+    /**
+     * Language-model step: every forward state predicts the next token and every backward state the previous
+     * one (padding and out-of-vocabulary tokens are
+     * never predicted), through {@code head}; the mean loss's gradient is added into the encoder's and the head's
+     * {@link Param#grad()}.
+     *
+     * @param tokens one array of token ids per text, each at least one long
+     * @param head the output layer, shared by both directions
+     * @param noise draws the batch's noise words
+     * @return the mean negative log-likelihood per predicted token (NaN if no text is longer than one token)
+     */
+    public double languageModelLossAndGradients(int[][] tokens, SampledSoftmax head, SplittableRandom noise) {
+        if (head.hidden != config.hidden()) {
+            throw new IllegalArgumentException("the head reads " + head.hidden + " units, the network has " + config.hidden());
+        }
+        ShardPlan plan = plan(tokens);
+        long predictions = 0;
+        for (int[] t : tokens) {
+            for (int i = 0; i < t.length; i++) {
+                if (LanguageModelPass.predicted(t[i])) {
+                    // Token i is the next of position i − 1 forwards and of position i + 1 backwards.
+                    predictions += (i > 0 ? 1 : 0) + (config.bidirectional() && i < t.length - 1 ? 1 : 0);
+                }
+            }
+        }
+        if (predictions == 0) {
+            return Double.NaN;
+        }
+        head.drawNoise(noise);
+        while (lmPasses.size() < plan.shards()) {
+            lmPasses.add(new LanguageModelPass(recurrentParams));
+        }
+        float scale = 1f / predictions;
+        Parallel.run(plan.shards(), s -> lmPasses.get(s).run(this, head, tokens, plan.members[s], plan.packings[s], scale));
+        double loss = 0;
+        for (int s = 0; s < plan.shards(); s++) {
+            LanguageModelPass pass = lmPasses.get(s);
+            loss += pass.loss;
+            pass.grads.drainInto();
+            embedding.scatter(pass.tokens.ids, pass.tokens.count, pass.dx);
+            head.drain(pass.head);
+        }
+        return loss / predictions;
     }
 
     /**
@@ -106,7 +185,9 @@ public final class SentimentNet {
 
     /**
      * Training step: forward with dropout, mean binary cross-entropy, and its gradient added into every
-     * parameter's {@link Param#grad()} (call {@link ParamSet#zeroGrad()} between batches).
+     * parameter's {@link Param#grad()} (call {@link ParamSet#zeroGrad()} between batches). With an adversarial
+     * size in the config, the gradient is that of the clean loss plus the loss at adversarially perturbed inputs
+     * (each shard's distinct-token inputs moved along their gradient), and the clean loss is returned.
      *
      * @param tokens one array of token ids per example, each at least one long
      * @param labels 0 or 1 (or a soft target in between) per example
@@ -127,6 +208,9 @@ public final class SentimentNet {
             SentimentPass pass = passes.get(s);
             pass.forward(this, tokens, plan.members[s], plan.packings[s], true, call);
             pass.backward(this, labels, plan.members[s], plan.packings[s], scale);
+            if (config.adversarial() > 0) {
+                pass.adversarial(this, labels, plan.members[s], plan.packings[s], scale, call, config.adversarial());
+            }
         });
         double loss = 0;
         for (int s = 0; s < plan.shards(); s++) {
@@ -154,6 +238,9 @@ public final class SentimentNet {
             passes.add(new SentimentPass(denseParams));
         }
         rnn.prepare();
+        if (rnnBack != null) {
+            rnnBack.prepare();
+        }
         return plan;
     }
 }

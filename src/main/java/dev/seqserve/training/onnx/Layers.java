@@ -2,6 +2,8 @@ package dev.seqserve.training.onnx;
 
 import static dev.seqserve.training.onnx.GraphBuilder.intAttr;
 
+import dev.seqserve.training.onnx.proto.Onnx.AttributeProto;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Adds recurrent and dense layers, and the small reshapes between them, to a graph. */
@@ -17,17 +19,43 @@ final class Layers {
      */
     static void recurrent(GraphBuilder g, String prefix, RecurrentWeights rw, String x, String sequenceLens,
             String y, String yh) {
+        recurrent(g, prefix, rw, null, x, sequenceLens, y, yh);
+    }
+
+    /**
+     * Adds an {@code LSTM} or {@code GRU}: forward only when {@code backward} is null, else
+     * {@code direction=bidirectional} with {@code Y} {@code [time, 2, batch, H]}, direction 1 reading each
+     * sequence from its last real step.
+     */
+    static void recurrent(GraphBuilder g, String prefix, RecurrentWeights rw, RecurrentWeights backward, String x,
+            String sequenceLens, String y, String yh) {
         long gh = (long) rw.gates() * rw.hidden();
-        String w = g.initializer(prefix + "/W", new long[] {1, gh, rw.inputSize()}, rw.w());
-        String r = g.initializer(prefix + "/R", new long[] {1, gh, rw.hidden()}, rw.r());
-        String b = g.initializer(prefix + "/B", new long[] {1, 2 * gh}, rw.b());
+        int directions = backward == null ? 1 : 2;
+        String w = g.initializer(prefix + "/W", new long[] {directions, gh, rw.inputSize()},
+                stack(rw.w(), backward == null ? null : backward.w()));
+        String r = g.initializer(prefix + "/R", new long[] {directions, gh, rw.hidden()},
+                stack(rw.r(), backward == null ? null : backward.r()));
+        String b = g.initializer(prefix + "/B", new long[] {directions, 2 * gh},
+                stack(rw.b(), backward == null ? null : backward.b()));
         List<String> inputs = List.of(x, w, r, b, sequenceLens);
+        List<AttributeProto> attributes = new ArrayList<>();
+        attributes.add(intAttr("hidden_size", rw.hidden()));
         if (rw.op().equals(RecurrentWeights.GRU)) {
-            g.node(rw.op(), inputs, List.of(y, yh),
-                    intAttr("hidden_size", rw.hidden()), intAttr("linear_before_reset", 1));
-        } else {
-            g.node(rw.op(), inputs, List.of(y, yh), intAttr("hidden_size", rw.hidden()));
+            attributes.add(intAttr("linear_before_reset", 1));
         }
+        if (backward != null) {
+            attributes.add(GraphBuilder.stringAttr("direction", "bidirectional"));
+        }
+        g.node(rw.op(), inputs, List.of(y, yh), attributes.toArray(AttributeProto[]::new));
+    }
+
+    private static float[] stack(float[] forward, float[] backward) {
+        if (backward == null) {
+            return forward;
+        }
+        float[] both = java.util.Arrays.copyOf(forward, forward.length + backward.length);
+        System.arraycopy(backward, 0, both, forward.length, backward.length);
+        return both;
     }
 
     /** Adds {@code x W^T + b} for {@code x} {@code [batch, inputs]} and returns the {@code [batch, outputs]} result. */

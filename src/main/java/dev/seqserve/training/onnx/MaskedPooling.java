@@ -22,32 +22,37 @@ final class MaskedPooling {
      * @return the name of {@code [batch, 2H]}: the mean-pooled states, then the max-pooled states
      */
     static String meanAndMax(GraphBuilder g, String states, String sequenceLens, String output) {
-        String mask = stepMask(g, states, sequenceLens);
-        String maskF = g.node("Cast", "pool/mask_f", List.of(mask), intAttr("to", DataType.FLOAT_VALUE));
-        String masked = g.node("Mul", "pool/masked", List.of(states, maskF));
-        String timeAxis = g.initializer("pool/time_axis", new long[] {1}, 0L);
-        String sum = g.node("ReduceSum", "pool/sum", List.of(masked, timeAxis), intAttr("keepdims", 0));
-        String lensF = g.node("Cast", "pool/lens_f", List.of(sequenceLens), intAttr("to", DataType.FLOAT_VALUE));
-        String divisor = Layers.unsqueeze(g, lensF, 1, "pool/lens_f_column");
-        String mean = g.node("Div", "pool/mean", List.of(sum, divisor));
+        return meanAndMax(g, "pool", states, sequenceLens, output);
+    }
+
+    /** As {@link #meanAndMax(GraphBuilder, String, String, String)}, with node names under {@code prefix}. */
+    static String meanAndMax(GraphBuilder g, String prefix, String states, String sequenceLens, String output) {
+        String mask = stepMask(g, prefix, states, sequenceLens);
+        String maskF = g.node("Cast", prefix + "/mask_f", List.of(mask), intAttr("to", DataType.FLOAT_VALUE));
+        String masked = g.node("Mul", prefix + "/masked", List.of(states, maskF));
+        String timeAxis = g.initializer(prefix + "/time_axis", new long[] {1}, 0L);
+        String sum = g.node("ReduceSum", prefix + "/sum", List.of(masked, timeAxis), intAttr("keepdims", 0));
+        String lensF = g.node("Cast", prefix + "/lens_f", List.of(sequenceLens), intAttr("to", DataType.FLOAT_VALUE));
+        String divisor = Layers.unsqueeze(g, lensF, 1, prefix + "/lens_f_column");
+        String mean = g.node("Div", prefix + "/mean", List.of(sum, divisor));
 
         // Padded steps become -inf so they never win the max; every sequence has at least one real step.
-        String lowest = g.initializer("pool/lowest", SCALAR, new float[] {Float.NEGATIVE_INFINITY});
-        String filled = g.node("Where", "pool/filled", List.of(mask, states, lowest));
-        String max = g.node("ReduceMax", "pool/max", List.of(filled), intsAttr("axes", 0), intAttr("keepdims", 0));
+        String lowest = g.initializer(prefix + "/lowest", SCALAR, new float[] {Float.NEGATIVE_INFINITY});
+        String filled = g.node("Where", prefix + "/filled", List.of(mask, states, lowest));
+        String max = g.node("ReduceMax", prefix + "/max", List.of(filled), intsAttr("axes", 0), intAttr("keepdims", 0));
         return g.node("Concat", output, List.of(mean, max), intAttr("axis", 1));
     }
 
     /** Adds the boolean mask {@code [time, batch, 1]}: true where the step index is below the sequence length. */
-    private static String stepMask(GraphBuilder g, String states, String sequenceLens) {
-        String shape = g.node("Shape", "pool/shape", List.of(states));
-        String zero = g.initializer("pool/zero", SCALAR, 0L);
-        String one = g.initializer("pool/one", SCALAR, 1L);
-        String time = g.node("Gather", "pool/time", List.of(shape, zero), intAttr("axis", 0));
-        String steps = g.node("Range", "pool/steps", List.of(zero, time, one));
-        String column = Layers.unsqueeze(g, steps, 1, "pool/steps_column");
-        String lens = g.node("Cast", "pool/lens", List.of(sequenceLens), intAttr("to", DataType.INT64_VALUE));
-        String mask = g.node("Less", "pool/mask_2d", List.of(column, lens));
-        return Layers.unsqueeze(g, mask, 2, "pool/mask");
+    private static String stepMask(GraphBuilder g, String prefix, String states, String sequenceLens) {
+        String shape = g.node("Shape", prefix + "/shape", List.of(states));
+        String zero = g.initializer(prefix + "/zero", SCALAR, 0L);
+        String one = g.initializer(prefix + "/one", SCALAR, 1L);
+        String time = g.node("Gather", prefix + "/time", List.of(shape, zero), intAttr("axis", 0));
+        String steps = g.node("Range", prefix + "/steps", List.of(zero, time, one));
+        String column = Layers.unsqueeze(g, steps, 1, prefix + "/steps_column");
+        String lens = g.node("Cast", prefix + "/lens", List.of(sequenceLens), intAttr("to", DataType.INT64_VALUE));
+        String mask = g.node("Less", prefix + "/mask_2d", List.of(column, lens));
+        return Layers.unsqueeze(g, mask, 2, prefix + "/mask");
     }
 }

@@ -21,8 +21,11 @@ public final class NetExports {
         SentimentConfig c = net.config();
         ParamSet p = new ParamSet(net.params());
         RecurrentWeights rnn = recurrent(p, "rnn", c.cell().onnxOperator(), c.embeddingDim(), c.hidden());
-        return new SentimentGraph(c.vocabSize(), c.embeddingDim(), copy(p, "embedding"), rnn,
-                new DenseWeights(2 * c.hidden(), 1, copy(p, "dense.W"), copy(p, "dense.b")));
+        RecurrentWeights back = c.bidirectional()
+                ? recurrent(p, "rnn_back", c.cell().onnxOperator(), c.embeddingDim(), c.hidden())
+                : null;
+        return new SentimentGraph(c.vocabSize(), c.embeddingDim(), copy(p, "embedding"), rnn, back,
+                new DenseWeights(c.pooledWidth(), 1, copy(p, "dense.W"), copy(p, "dense.b")));
     }
 
     /** A snapshot of a forecast network's weights; later training does not change it. */

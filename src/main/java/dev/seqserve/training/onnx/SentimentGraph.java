@@ -10,10 +10,13 @@ import java.util.Objects;
  * @param embeddingDim {@code E}, the width of each embedding row
  * @param embedding row-major {@code [V, E]}; read, not copied
  * @param recurrent the recurrent layer, with {@code inputSize == E}
- * @param dense the output layer, {@code 2H -> 1}; its inputs are the mean-pooled then the max-pooled states
+ * @param backward the layer that reads each sequence from its end (exported with {@code recurrent} as one
+ *     {@code direction=bidirectional} operator), or null for a forward-only graph
+ * @param dense the output layer, {@code 2H·D -> 1}; its inputs are the mean-pooled then the max-pooled states of
+ *     the forward direction, then the same of the backward one
  */
-public record SentimentGraph(
-        int vocabularySize, int embeddingDim, float[] embedding, RecurrentWeights recurrent, DenseWeights dense) {
+public record SentimentGraph(int vocabularySize, int embeddingDim, float[] embedding, RecurrentWeights recurrent,
+        RecurrentWeights backward, DenseWeights dense) {
 
     public SentimentGraph {
         Shapes.require(vocabularySize >= 1 && embeddingDim >= 1, "vocabularySize and embeddingDim must be positive");
@@ -22,7 +25,23 @@ public record SentimentGraph(
         Objects.requireNonNull(dense, "dense");
         Shapes.require(recurrent.inputSize() == embeddingDim,
                 "recurrent input size " + recurrent.inputSize() + " is not the embedding width " + embeddingDim);
-        Shapes.require(dense.inputs() == 2 * recurrent.hidden() && dense.outputs() == 1,
-                "dense must map 2H = " + 2 * recurrent.hidden() + " inputs to 1 output");
+        if (backward != null) {
+            Shapes.require(backward.op().equals(recurrent.op()) && backward.inputSize() == recurrent.inputSize()
+                    && backward.hidden() == recurrent.hidden(), "the backward layer must have the forward layer's shape");
+        }
+        int pooled = 2 * recurrent.hidden() * (backward == null ? 1 : 2);
+        Shapes.require(dense.inputs() == pooled && dense.outputs() == 1,
+                "dense must map 2H·D = " + pooled + " inputs to 1 output");
+    }
+
+    /** A forward-only graph. */
+    public SentimentGraph(int vocabularySize, int embeddingDim, float[] embedding, RecurrentWeights recurrent,
+            DenseWeights dense) {
+        this(vocabularySize, embeddingDim, embedding, recurrent, null, dense);
+    }
+
+    /** 1, or 2 with a backward layer. */
+    public int directions() {
+        return backward == null ? 1 : 2;
     }
 }

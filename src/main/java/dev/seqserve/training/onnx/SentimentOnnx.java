@@ -11,7 +11,10 @@ import dev.seqserve.training.onnx.proto.Onnx.TensorProto.DataType;
 import java.util.List;
 import java.util.Locale;
 
-/** Builds the sentiment graph: Gather, Transpose, LSTM|GRU, masked mean and max pooling, dense, Sigmoid. */
+/**
+ * Builds the sentiment graph: Gather, Transpose, LSTM|GRU (forward or bidirectional), masked mean and max
+ * pooling of each direction, dense, Sigmoid.
+ */
 final class SentimentOnnx {
 
     private SentimentOnnx() {}
@@ -26,10 +29,22 @@ final class SentimentOnnx {
         String timeMajor = Layers.swapBatchAndTime(g, embedded, "time_major");
         RecurrentWeights rnn = s.recurrent();
         String prefix = rnn.op().toLowerCase(Locale.ROOT);
-        Layers.recurrent(g, prefix, rnn, timeMajor, lens, prefix + "/Y", "");
-        String states = Layers.squeeze(g, prefix + "/Y", 1, prefix + "/states");
-
-        String pooled = MaskedPooling.meanAndMax(g, states, lens, "pooled");
+        Layers.recurrent(g, prefix, rnn, s.backward(), timeMajor, lens, prefix + "/Y", "");
+        String pooled;
+        if (s.backward() == null) {
+            String states = Layers.squeeze(g, prefix + "/Y", 1, prefix + "/states");
+            pooled = MaskedPooling.meanAndMax(g, states, lens, "pooled");
+        } else {
+            // Y is [time, 2, batch, H]: pool each direction over its real steps, forward first.
+            List<String> directions = new java.util.ArrayList<>();
+            for (int d = 0; d < 2; d++) {
+                String index = g.initializer(prefix + "/direction_" + d, new long[] {}, (long) d);
+                String states = g.node("Gather", prefix + "/states_" + d, List.of(prefix + "/Y", index),
+                        GraphBuilder.intAttr("axis", 1));
+                directions.add(MaskedPooling.meanAndMax(g, "pool_" + d, states, lens, "pooled_" + d));
+            }
+            pooled = g.node("Concat", "pooled", directions, GraphBuilder.intAttr("axis", 1));
+        }
         String logit = Layers.dense(g, "dense", s.dense(), pooled, "logit");
         String probability = g.node("Sigmoid", "probability_column", List.of(logit));
         Layers.squeeze(g, probability, 1, PROBABILITY);

@@ -3,7 +3,13 @@ package dev.seqserve.training.sentiment;
 import dev.seqserve.artifact.Manifest;
 import dev.seqserve.training.data.Review;
 import dev.seqserve.training.nn.CellType;
+import dev.seqserve.training.run.Phases;
 import dev.seqserve.training.run.RunOptions;
+import dev.seqserve.artifact.Checksums;
+import dev.seqserve.training.data.AclImdbReader;
+import dev.seqserve.training.data.TextSet;
+import dev.seqserve.training.data.UnlabelledCsvReader;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +47,44 @@ public final class SentimentCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "Only the first N train reviews, for quick runs.")
     private int limit = Integer.MAX_VALUE;
 
+    @Option(names = "--pretrained", paramLabel = "DIR", description = "The shared word vectors to start the embedding "
+            + "from (default: OUT/" + PretrainCommand.FOLDER + ", made first with `train pretrain`'s defaults when absent).")
+    private Path pretrained;
+
+    @Option(names = "--no-pretraining", description = "Start from a random embedding over a vocabulary of the train reviews.")
+    private boolean noPretraining;
+
+    @Option(names = "--unsup", paramLabel = "FILE", description = "Unlabelled reviews for pretraining, id,text CSV "
+            + "(default: DATA/imdb/unsup.csv.gz; with --aclimdb its train/unsup).")
+    private Path unsupFile;
+
+    @Option(names = "--lm-epochs", description = "Language-model pretraining epochs over the train and unlabelled "
+            + "reviews; 0 turns it off (default: ${DEFAULT-VALUE}).")
+    private int lmEpochs = 0;
+
+    @Option(names = "--lm-batch", description = "Pieces per language-model batch (default: ${DEFAULT-VALUE}).")
+    private int lmBatch = 64;
+
+    @Option(names = "--lm-lr", description = "Language-model Adam learning rate (default: ${DEFAULT-VALUE}).")
+    private double lmLr = 0.002;
+
+    @Option(names = "--lm-samples", description = "Noise words per batch of the sampled softmax (default: ${DEFAULT-VALUE}).")
+    private int lmSamples = 256;
+
+    @Option(names = "--lm-max-length", description = "The longest language-model piece, in tokens (default: ${DEFAULT-VALUE}).")
+    private int lmMaxLength = 400;
+
+    @Option(names = "--no-baseline", description = "Skip the NB-LR baseline (for quick experiments; the manifest then has none).")
+    private boolean noBaseline;
+
+    @Option(names = "--lm-checkpoints", paramLabel = "PREFIX", description = "Write the encoder after every "
+            + "language-model epoch to PREFIX-epochN.params (an experiment aid).")
+    private Path lmCheckpoints;
+
+    @Option(names = "--resume-encoder", paramLabel = "FILE", description = "Fine-tune from an encoder written by "
+            + "--lm-checkpoints instead of pretraining (an experiment aid; the manifest records it).")
+    private Path resumeEncoder;
+
     @Option(names = "--vocab", description = "Vocabulary size including <pad> and <oov> (default: ${DEFAULT-VALUE}).")
     private int vocab = 20_000;
 
@@ -49,6 +93,9 @@ public final class SentimentCommand implements Callable<Integer> {
 
     @Option(names = "--hidden", description = "Recurrent units (default: ${DEFAULT-VALUE}).")
     private int hidden = 128;
+
+    @Option(names = "--bidirectional", negatable = true, description = "A second layer reads each review backwards (default: ${DEFAULT-VALUE}).")
+    private boolean bidirectional = false;
 
     @Option(names = "--max-length", description = "Longest token sequence read (default: ${DEFAULT-VALUE}).")
     private int maxLength = 400;
@@ -68,6 +115,10 @@ public final class SentimentCommand implements Callable<Integer> {
     @Option(names = "--dropout", description = "Dropout on the pooled features (default: ${DEFAULT-VALUE}).")
     private float dropout = 0.3f;
 
+    @Option(names = "--adversarial", description = "Adversarial perturbation of the embedded inputs during training, "
+            + "as a fraction of their norm; 0 turns it off (default: ${DEFAULT-VALUE}).")
+    private float adversarial = 0f;
+
     @Option(names = "--epochs", description = "The most epochs (default: ${DEFAULT-VALUE}).")
     private int epochs = 4;
 
@@ -85,27 +136,69 @@ public final class SentimentCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--arch must be gru or lstm, got '" + arch + "'");
         };
         String modelName = name != null ? name : "sentiment-" + cellName;
-        SentimentTraining.Settings settings = new SentimentTraining.Settings(cell, vocab, embedding, hidden, maxLength,
-                Manifest.Truncation.valueOf(truncation.toUpperCase(Locale.ROOT)), batch, lr, clip, dropout, epochs,
-                patience, run.seed());
+        SentimentTraining.Settings settings = new SentimentTraining.Settings(cell, vocab, embedding, hidden, bidirectional, maxLength,
+                Manifest.Truncation.valueOf(truncation.toUpperCase(Locale.ROOT)), batch, lr, clip, dropout, adversarial, epochs,
+                patience, new LanguageModelTraining.Settings(lmEpochs, lmBatch, lmLr, lmSamples, lmMaxLength, lmCheckpoints, resumeEncoder),
+                run.seed());
         ReviewSource source = aclImdb != null
                 ? ReviewSource.aclImdb(aclImdb)
                 : ReviewSource.csv(trainFile != null ? trainFile : run.data().resolve("imdb/train.csv.gz"),
                         devFile != null ? devFile : run.data().resolve("imdb/dev.csv.gz"));
-        List<Review> train = source.trainReviews();
-        if (train.size() > limit) {
-            train = train.subList(0, limit);
-        }
+        List<Review> train = source.trainReviews().subList(0, Math.min(limit, source.trainReviews().size()));
         List<Review> dev = source.devReviews();
         out.printf(Locale.ROOT, "training %s (%s) on %d reviews, early stopping on %d dev reviews%n", modelName,
                 cellName, train.size(), dev.size());
 
-        SentimentTraining.Result result = new SentimentTraining(settings, out).train(train, dev);
+        Phases phases = new Phases();
+        WordVectors vectors = noPretraining ? null : wordVectors(source, phases);
+        List<String> unlabelled = lmEpochs > 0 && resumeEncoder == null ? unlabelled().texts() : List.of();
+        SentimentBaselines.Outcome baseline = noBaseline ? null
+                : phases.time("NB-LR baseline", () -> SentimentBaselines.nbLr(train, dev, source.devName(), out));
+        SentimentTraining.Result result = new SentimentTraining(settings, out)
+                .train(train, dev, vectors, unlabelled, phases);
         Path folder = run.out().resolve(modelName);
         Files.createDirectories(folder);
-        Manifest manifest = new SentimentArtifact(modelName, settings, source, limit).write(folder, result);
+        Manifest manifest = new SentimentArtifact(modelName, settings, source, limit, pretraining(vectors))
+                .write(folder, result, baseline, phases);
         out.printf(Locale.ROOT, "wrote %s: dev accuracy %.4f (ONNX Runtime on model.onnx), version %s%n", folder,
                 manifest.metric("accuracy").orElseThrow(), manifest.version());
         return 0;
+    }
+
+    private TextSet unlabelled() throws IOException {
+        if (unsupFile == null && aclImdb != null) {
+            return AclImdbReader.readUnlabelled(aclImdb);
+        }
+        return UnlabelledCsvReader.read(unsupFile != null ? unsupFile : run.data().resolve("imdb/unsup.csv.gz"));
+    }
+
+    private Path pretrainingFolder() {
+        return pretrained != null ? pretrained : run.out().resolve(PretrainCommand.FOLDER);
+    }
+
+    /** The shared word vectors, made first (with the pretraining defaults) when the folder holds none. */
+    private WordVectors wordVectors(ReviewSource source, Phases phases) throws IOException {
+        Path folder = pretrainingFolder();
+        if (!Files.exists(folder.resolve(WordVectors.DESCRIPTION_FILE))) {
+            out.println("no pretraining artifact in " + folder + ": making it first (train pretrain)");
+            return phases.time("word vectors (pretraining)", () -> new Pretraining(
+                    new PretrainOptions().settings(run.seed()), out).run(PretrainOptions.defaultCorpus(source, run.data()),
+                    folder));
+        }
+        out.println("starting from the word vectors in " + folder);
+        WordVectors vectors = WordVectors.read(folder);
+        phases.add("word vectors (pretraining)", vectors.description().seconds(),
+                "made by `train pretrain` on " + vectors.description().created() + ", reused");
+        return vectors;
+    }
+
+    /** How the manifest records the pretraining artifact: its description file and that file's SHA-256. */
+    private Manifest.DataFile pretraining(WordVectors vectors) {
+        if (vectors == null) {
+            return null;
+        }
+        Path file = pretrainingFolder().resolve(WordVectors.DESCRIPTION_FILE);
+        Path relative = run.out().toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        return new Manifest.DataFile(relative.toString().replace('\\', '/'), Checksums.sha256(file), "pretraining");
     }
 }

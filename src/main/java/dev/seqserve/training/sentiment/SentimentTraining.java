@@ -1,6 +1,7 @@
 package dev.seqserve.training.sentiment;
 
 import dev.seqserve.training.run.EpochLoop;
+import dev.seqserve.training.run.Phases;
 import dev.seqserve.artifact.Manifest;
 import dev.seqserve.preprocess.EncodedText;
 import dev.seqserve.preprocess.TextEncoder;
@@ -27,14 +28,17 @@ final class SentimentTraining {
             int vocabularySize,
             int embeddingDim,
             int hidden,
+            boolean bidirectional,
             int maxLength,
             Manifest.Truncation truncation,
             int batchSize,
             double learningRate,
             double clipNorm,
             float dropout,
+            float adversarial,
             int maxEpochs,
             int patience,
+            LanguageModelTraining.Settings languageModel,
             long seed) {}
 
     /** The encoded examples of one split. */
@@ -50,7 +54,8 @@ final class SentimentTraining {
     }
 
     /** The trained network with everything needed to export and describe it. */
-    record Result(SentimentNet net, TextEncoder encoder, Encoded devSet, EpochLoop.History history, double devAccuracy) {}
+    record Result(SentimentNet net, TextEncoder encoder, Encoded devSet, EpochLoop.History history, double devAccuracy,
+            List<LanguageModelTraining.Epoch> languageModelEpochs) {}
 
     private final Settings settings;
     private final PrintStream out;
@@ -64,10 +69,27 @@ final class SentimentTraining {
         return new Tokenizer(true, true, true);
     }
 
-    Result train(List<Review> train, List<Review> dev) {
+    /**
+     * @param vectors pretrained word vectors to start the embedding from (their vocabulary replaces one fitted
+     *     on the train reviews), or null for a randomly initialised embedding
+     * @param unlabelled texts for language-model pretraining besides the train reviews' (empty without it)
+     */
+    Result train(List<Review> train, List<Review> dev, WordVectors vectors, List<String> unlabelled, Phases phases) {
         Tokenizer tokenizer = tokenizer();
-        Vocabulary vocabulary =
-                Vocabulary.fit(train.stream().map(Review::text).toList(), tokenizer, settings.vocabularySize());
+        Vocabulary vocabulary;
+        if (vectors != null) {
+            if (!WordVectors.flags(vectors.tokenizer()).equals(WordVectors.flags(tokenizer))) {
+                throw new IllegalArgumentException("the word vectors were learnt with another tokenizer: "
+                        + vectors.description().tokenizer());
+            }
+            if (vectors.description().dim() != settings.embeddingDim()) {
+                throw new IllegalArgumentException("the word vectors have width " + vectors.description().dim()
+                        + " but --embedding is " + settings.embeddingDim());
+            }
+            vocabulary = vectors.vocabulary();
+        } else {
+            vocabulary = Vocabulary.fit(train.stream().map(Review::text).toList(), tokenizer, settings.vocabularySize());
+        }
         TextEncoder encoder = new TextEncoder(tokenizer, vocabulary, settings.maxLength(), settings.truncation());
         Encoded trainSet = encode(encoder, train);
         Encoded devSet = encode(encoder, dev);
@@ -75,7 +97,25 @@ final class SentimentTraining {
                 vocabulary.size(), train.size(), trainSet.truncated(), dev.size());
 
         SentimentNet net = new SentimentNet(new SentimentConfig(settings.cell(), vocabulary.size(),
-                settings.embeddingDim(), settings.hidden(), settings.dropout(), settings.seed()));
+                settings.embeddingDim(), settings.hidden(), settings.bidirectional(), settings.dropout(),
+                settings.adversarial(), settings.seed()));
+        if (vectors != null) {
+            net.loadEmbedding(vectors.vectors());
+        }
+        List<LanguageModelTraining.Epoch> lmEpochs = List.of();
+        if (settings.languageModel().resume() != null) {
+            try {
+                new ParamSet(net.encoderParams()).load(settings.languageModel().resume());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            out.println("encoder weights from " + settings.languageModel().resume() + " (no pretraining in this run)");
+        } else if (settings.languageModel().epochs() > 0) {
+            List<String> texts = new java.util.ArrayList<>(train.stream().map(Review::text).toList());
+            texts.addAll(unlabelled);
+            lmEpochs = phases.time("language-model pretraining", () -> new LanguageModelTraining(
+                    settings.languageModel(), out).pretrain(net, encoder, texts, settings.clipNorm(), settings.seed()));
+        }
         ParamSet params = new ParamSet(net.params());
         Adam adam = new Adam(net.params(), (float) settings.learningRate());
         Random random = new Random(settings.seed());
@@ -84,7 +124,8 @@ final class SentimentTraining {
         EpochLoop.Task task = new EpochLoop.Task() {
             @Override
             public double trainEpoch(int epoch) {
-                ProgressBar bar = new ProgressBar(out, "epoch " + epoch, trainSet.ids().length);
+                ProgressBar bar = new ProgressBar(out, "fine-tune epoch " + epoch + "/" + settings.maxEpochs(),
+                        trainSet.ids().length);
                 double lossSum = 0;
                 long seen = 0;
                 for (int[] batch : Batches.byLength(trainLengths, settings.batchSize(), random)) {
@@ -110,8 +151,9 @@ final class SentimentTraining {
                 return "dev accuracy";
             }
         };
-        EpochLoop.History history = new EpochLoop(settings.maxEpochs(), settings.patience(), out).run(task, params);
-        return new Result(net, encoder, devSet, history, history.best().devMetric());
+        EpochLoop.History history = phases.time("fine-tuning on the train reviews",
+                () -> new EpochLoop(settings.maxEpochs(), settings.patience(), out).run(task, params));
+        return new Result(net, encoder, devSet, history, history.best().devMetric(), lmEpochs);
     }
 
     static Encoded encode(TextEncoder encoder, List<Review> reviews) {

@@ -28,6 +28,25 @@ class ParamSetTest {
     }
 
     @Test
+    void aSavedSetLoadsBackIntoAnotherNetworkOfTheSameShapeAndRefusesAnother(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws java.io.IOException {
+        SentimentNet trained = new SentimentNet(new SentimentConfig(CellType.GRU, 10, 4, 3, true, 0f, 1));
+        SentimentNet fresh = new SentimentNet(new SentimentConfig(CellType.GRU, 10, 4, 3, true, 0f, 2));
+        java.nio.file.Path file = dir.resolve("encoder.params");
+
+        new ParamSet(trained.encoderParams()).save(file);
+        new ParamSet(fresh.encoderParams()).load(file);
+
+        for (int i = 0; i < trained.encoderParams().size(); i++) {
+            assertThat(fresh.encoderParams().get(i).value()).containsExactly(trained.encoderParams().get(i).value());
+        }
+        SentimentNet other = new SentimentNet(new SentimentConfig(CellType.LSTM, 10, 4, 3, true, 0f, 1));
+        assertThatThrownBy(() -> new ParamSet(other.encoderParams()).load(file))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("rnn.W");
+    }
+
+    @Test
     void restoringASnapshotBringsBackTheOldWeights() {
         SentimentNet net = new SentimentNet(new SentimentConfig(CellType.LSTM, 10, 4, 3, 0f, 1));
         ParamSet set = new ParamSet(net.params());

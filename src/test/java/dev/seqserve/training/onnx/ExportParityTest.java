@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The trainer's own forward pass and ONNX Runtime on the exported file agree to 1e-5. */
 class ExportParityTest {
@@ -24,10 +23,11 @@ class ExportParityTest {
     /** Mixed lengths, including 1 and the full padded length of 40. */
     private static final int[] LENGTHS = {1, 40, 17, 3, 40, 28, 1, 9};
 
-    @ParameterizedTest
-    @EnumSource(CellType.class)
-    void sentimentNetAndOnnxRuntimeAgreeOnReviewsOfDifferentLengths(CellType cell) throws OrtException {
-        SentimentNet net = new SentimentNet(new SentimentConfig(cell, 50, 12, 16, 0.3f, 5));
+    @ParameterizedTest(name = "{0}, bidirectional {1}")
+    @CsvSource({"LSTM, false", "LSTM, true", "GRU, false", "GRU, true"})
+    void sentimentNetAndOnnxRuntimeAgreeOnReviewsOfDifferentLengths(CellType cell, boolean bidirectional)
+            throws OrtException {
+        SentimentNet net = new SentimentNet(new SentimentConfig(cell, 50, 12, 16, bidirectional, 0.3f, 5));
         Random random = new Random(31);
         perturb(net.params(), random);
         int[][] tokens = new int[LENGTHS.length][];
@@ -46,7 +46,8 @@ class ExportParityTest {
         }
 
         assertThat(onnx).containsExactly(trainer, within(1e-5f));
-        System.out.printf("parity sentiment %s: max |ORT - trainer| = %.3g%n", cell, maxDiff(onnx, trainer));
+        System.out.printf("parity sentiment %s (bidirectional %s): max |ORT - trainer| = %.3g%n", cell, bidirectional,
+                maxDiff(onnx, trainer));
     }
 
     @ParameterizedTest(name = "{0} with {1} layer(s)")

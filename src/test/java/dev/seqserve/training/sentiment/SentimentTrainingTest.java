@@ -1,9 +1,10 @@
 package dev.seqserve.training.sentiment;
 
-import dev.seqserve.training.run.EpochLoop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seqserve.artifact.ArtifactFolder;
+import dev.seqserve.training.run.EpochLoop;
+import dev.seqserve.training.run.Phases;
 import dev.seqserve.artifact.Manifest;
 import dev.seqserve.training.data.DataFiles;
 import dev.seqserve.training.data.ReviewCsvReader;
@@ -39,7 +40,7 @@ class SentimentTrainingTest {
         List<Review> reviews = ReviewCsvReader.read(trainingFile()).reviews();
         SentimentTraining training = new SentimentTraining(settings(12), quiet());
 
-        SentimentTraining.Result result = training.train(reviews, reviews);
+        SentimentTraining.Result result = training.train(reviews, reviews, null, List.of(), new Phases());
 
         List<EpochLoop.Epoch> epochs = result.history().epochs();
         assertThat(epochs.get(epochs.size() - 1).trainLoss()).isLessThan(epochs.get(0).trainLoss());
@@ -58,30 +59,67 @@ class SentimentTrainingTest {
     }
 
     @Test
-    void theWrittenFolderVerifiesAndItsMetricIsMeasuredOnTheOnnxFile() throws IOException {
+    void theWrittenFolderVerifiesAndItsAccuracyIsTheExportedFilesThroughTheFileScorer() throws Exception {
         Path data = SyntheticReviews.write(dir.resolve("reviews.csv"), 80, 7);
+        ReviewSource source = ReviewSource.csv(data, data);
+        SentimentTraining.Settings settings = settings(3);
+        SentimentTraining.Result result = new SentimentTraining(settings, quiet())
+                .train(source.trainReviews(), source.devReviews(), null, List.of(), new Phases());
+        List<Path> opened = new java.util.ArrayList<>();
+        // The real scorer of the exported file, reporting 1 − p: the manifest must say what it measured.
+        SentimentArtifact.FileScorers flipped = file -> {
+            opened.add(file);
+            SentimentArtifact.FileScorer onnx = SentimentArtifact.onnx(file);
+            return new SentimentArtifact.FileScorer() {
+                @Override
+                public float[] score(int[][] tokens) throws Exception {
+                    float[] p = onnx.score(tokens);
+                    for (int i = 0; i < p.length; i++) {
+                        p[i] = 1 - p[i];
+                    }
+                    return p;
+                }
+
+                @Override
+                public void close() throws Exception {
+                    onnx.close();
+                }
+            };
+        };
+
+        Manifest manifest = new SentimentArtifact("sentiment-gru", settings, source, Integer.MAX_VALUE, null, flipped)
+                .write(dir.resolve("out"), result, null, new Phases());
+
+        assertThat(opened).containsExactly(dir.resolve("out/model.onnx"));
+        assertThat(manifest.metric("accuracy").orElseThrow())
+                .isCloseTo(1 - result.devAccuracy(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(ArtifactFolder.open(dir.resolve("out")).manifest()).isEqualTo(manifest);
+        assertThat(dir.resolve("out/report.md")).content().contains("## Result", "ONNX Runtime");
+        assertThat(dir.resolve("out/training.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void theOnnxScorerAgreesWithTheTrainersForwardPass() throws IOException {
+        Path data = SyntheticReviews.write(dir.resolve("reviews.csv"), 80, 8);
 
         Manifest manifest = trainInto(dir.resolve("out"), data);
 
-        ArtifactFolder folder = ArtifactFolder.open(dir.resolve("out/sentiment-gru"));
-        assertThat(folder.manifest()).isEqualTo(manifest);
         assertThat(manifest.metric("accuracy").orElseThrow())
                 .isEqualTo(manifest.metric("trainer_accuracy").orElseThrow());
-        assertThat(dir.resolve("out/sentiment-gru/report.md")).content().contains("## Result", "ONNX Runtime");
-        assertThat(dir.resolve("out/sentiment-gru/training.png")).isNotEmptyFile();
     }
 
     private Manifest trainInto(Path out, Path data) throws IOException {
         int exit = new CommandLine(new SentimentCommand()).execute("--train", data.toString(), "--dev", data.toString(),
                 "--out", out.toString(), "--epochs", "3", "--hidden", "8", "--embedding", "8", "--vocab", "200",
-                "--lr", "0.01", "--max-length", "40");
+                "--lr", "0.01", "--max-length", "40", "--no-pretraining");
         assertThat(exit).isZero();
         return ArtifactFolder.open(out.resolve("sentiment-gru")).manifest();
     }
 
     private static SentimentTraining.Settings settings(int epochs) {
-        return new SentimentTraining.Settings(dev.seqserve.training.nn.CellType.GRU, 500, 16, 16, 100,
-                Manifest.Truncation.TAIL, 16, 0.01, 5.0, 0.1f, epochs, epochs, 42);
+        return new SentimentTraining.Settings(dev.seqserve.training.nn.CellType.GRU, 500, 16, 16, false, 100,
+                Manifest.Truncation.TAIL, 16, 0.01, 5.0, 0.1f, 0f, epochs, epochs,
+                new LanguageModelTraining.Settings(0, 16, 0.002, 8, 40), 42);
     }
 
     private static PrintStream quiet() {

@@ -17,6 +17,28 @@ final class SyntheticReviews {
 
     private SyntheticReviews() {}
 
+    /** Writes {@code count} unlabelled reviews with the columns {@code id,text}, drawn like the labelled ones. */
+    static Path writeUnlabelled(Path file, int count, long seed) throws IOException {
+        Random random = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        lines.add("id,text");
+        for (int i = 0; i < count; i++) {
+            lines.add("unsup_" + i + ",\"" + text(random, i % 2 == 0) + "\"");
+        }
+        Files.write(file, lines);
+        return file;
+    }
+
+    private static String text(Random random, boolean positive) {
+        StringBuilder text = new StringBuilder();
+        int length = 5 + random.nextInt(25);
+        for (int w = 0; w < length; w++) {
+            String[] pool = random.nextInt(4) == 0 ? (positive ? POSITIVE : NEGATIVE) : FILLER;
+            text.append(pool[random.nextInt(pool.length)]).append(' ');
+        }
+        return text.toString().trim();
+    }
+
     /** Writes {@code count} reviews, half positive, with the columns {@code id,split,label,rating,text}. */
     static Path write(Path file, int count, long seed) throws IOException {
         Random random = new Random(seed);
@@ -24,14 +46,8 @@ final class SyntheticReviews {
         lines.add("id,split,label,rating,text");
         for (int i = 0; i < count; i++) {
             boolean positive = i % 2 == 0;
-            StringBuilder text = new StringBuilder();
-            int length = 5 + random.nextInt(25);
-            for (int w = 0; w < length; w++) {
-                String[] pool = random.nextInt(4) == 0 ? (positive ? POSITIVE : NEGATIVE) : FILLER;
-                text.append(pool[random.nextInt(pool.length)]).append(' ');
-            }
             lines.add(i + ",train," + (positive ? "pos" : "neg") + "," + (positive ? 8 : 2) + ",\""
-                    + text.toString().trim() + "\"");
+                    + text(random, positive) + "\"");
         }
         Files.write(file, lines);
         return file;

@@ -1,0 +1,168 @@
+package dev.seqserve.training.sentiment;
+
+import dev.seqserve.preprocess.EncodedText;
+import dev.seqserve.preprocess.Occlusion;
+import dev.seqserve.preprocess.TextEncoder;
+import dev.seqserve.preprocess.TokenSpans;
+import dev.seqserve.training.data.Review;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Checks that a model's token attributions ({@link Occlusion}) mean what they say, and renders examples: on each
+ * review, removing the {@value #REMOVED} tokens whose weights most support the predicted label should move the
+ * score towards the other label far more than removing {@value #REMOVED} tokens drawn at random.
+ */
+final class Explanations {
+
+    /** Tokens removed per review. */
+    static final int REMOVED = 5;
+    /** Reviews shorter than this are skipped: removing five tokens would leave almost nothing. */
+    static final int MIN_TOKENS = 2 * REMOVED;
+    /** Variants per session run. */
+    private static final int CHUNK = 64;
+
+    /** Scores batches of token-id sequences: the shipped ONNX file. */
+    @FunctionalInterface
+    interface Scorer {
+        float[] score(int[][] tokens) throws Exception;
+    }
+
+    /**
+     * The faithfulness check's outcome.
+     *
+     * @param reviews reviews checked
+     * @param topShift mean move of the score towards the other label when the top tokens are removed
+     * @param randomShift the same for random tokens
+     */
+    record Faithfulness(int reviews, double topShift, double randomShift) {
+
+        /** How many times further the top tokens move the score than random ones. */
+        double ratio() {
+            return topShift / randomShift;
+        }
+    }
+
+    /** One explained review: its tokens, spans and weights, for rendering. */
+    record Explained(Review review, TokenSpans spans, float score, float[] weights) {}
+
+    private final TextEncoder encoder;
+    private final Scorer scorer;
+
+    Explanations(TextEncoder encoder, Scorer scorer) {
+        this.encoder = encoder;
+        this.scorer = scorer;
+    }
+
+    Explained explain(Review review) throws Exception {
+        TokenSpans spans = encoder.encodeWithSpans(review.text());
+        int[] ids = spans.encoded().modelIds();
+        float score = scorer.score(new int[][] {ids})[0];
+        float[] weights = spans.size() == 0 ? new float[0] : Occlusion.weights(score, scoreAll(Occlusion.variants(ids)));
+        return new Explained(review, spans, score, weights);
+    }
+
+    /** The check on the first {@code count} reviews of at least {@value #MIN_TOKENS} tokens, random draws seeded. */
+    Faithfulness faithfulness(List<Review> reviews, int count, long seed) throws Exception {
+        SplittableRandom random = new SplittableRandom(seed);
+        double top = 0;
+        double rand = 0;
+        int checked = 0;
+        for (Review review : reviews) {
+            if (checked == count) {
+                break;
+            }
+            EncodedText encoded = encoder.encode(review.text());
+            if (encoded.ids().length < MIN_TOKENS) {
+                continue;
+            }
+            int[] ids = encoded.ids();
+            float score = scorer.score(new int[][] {ids})[0];
+            float[] weights = Occlusion.weights(score, scoreAll(Occlusion.variants(ids)));
+            boolean positive = score >= 0.5f;
+            int[] strongest = IntStream.range(0, ids.length).boxed()
+                    .sorted(Comparator.comparingDouble((Integer i) -> positive ? -weights[i] : weights[i])
+                            .thenComparingInt(i -> i))
+                    .limit(REMOVED).mapToInt(Integer::intValue).toArray();
+            int[] drawn = random.ints(0, ids.length).distinct().limit(REMOVED).toArray();
+            float[] after = scorer.score(new int[][] {without(ids, strongest), without(ids, drawn)});
+            top += positive ? score - after[0] : after[0] - score;
+            rand += positive ? score - after[1] : after[1] - score;
+            checked++;
+        }
+        if (checked == 0) {
+            throw new IllegalArgumentException("no review has " + MIN_TOKENS + " tokens");
+        }
+        return new Faithfulness(checked, top / checked, rand / checked);
+    }
+
+    /** Scores in chunks, so a long review's variants never make one huge tensor. */
+    private float[] scoreAll(int[][] rows) throws Exception {
+        float[] out = new float[rows.length];
+        for (int from = 0; from < rows.length; from += CHUNK) {
+            int to = Math.min(rows.length, from + CHUNK);
+            System.arraycopy(scorer.score(Arrays.copyOfRange(rows, from, to)), 0, out, from, to - from);
+        }
+        return out;
+    }
+
+    private static int[] without(int[] ids, int[] positions) {
+        boolean[] drop = new boolean[ids.length];
+        for (int p : positions) {
+            drop[p] = true;
+        }
+        int[] kept = new int[ids.length - positions.length];
+        int k = 0;
+        for (int i = 0; i < ids.length; i++) {
+            if (!drop[i]) {
+                kept[k++] = ids[i];
+            }
+        }
+        return new EncodedText(kept, kept.length, false).modelIds();
+    }
+
+    /**
+     * Markdown of a review with its strongest tokens marked: the {@code marked} tokens of largest |weight| shown
+     * as {@code **word**⁺} towards positive or {@code _word_⁻} towards negative, with their weights listed after.
+     */
+    static String render(Explained e, int marked) {
+        int n = e.spans().size();
+        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -Math.abs(e.weights()[i])).thenComparingInt(i -> i));
+        boolean[] mark = new boolean[n];
+        for (int k = 0; k < Math.min(marked, n); k++) {
+            mark[order[k]] = true;
+        }
+        String raw = e.review().text();
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            if (!mark[i]) {
+                continue;
+            }
+            out.append(clean(raw.substring(at, e.spans().start()[i])));
+            String word = clean(raw.substring(e.spans().start()[i], e.spans().end()[i]));
+            out.append(e.weights()[i] >= 0 ? "**" + word + "**⁺" : "_" + word + "_⁻");
+            at = e.spans().end()[i];
+        }
+        out.append(clean(raw.substring(at)));
+        List<String> listed = new ArrayList<>();
+        for (int k = 0; k < Math.min(marked, n); k++) {
+            int i = order[k];
+            listed.add(String.format(Locale.ROOT, "`%s` %+.3f", e.spans().tokens().get(i), e.weights()[i]));
+        }
+        return String.format(Locale.ROOT, "Label `%s`, score %.3f (%s). %d tokens read.%n%n> %s%n%nStrongest: %s%n",
+                e.review().positive() ? "positive" : "negative", e.score(), e.score() >= 0.5f ? "positive" : "negative",
+                n, out.toString().trim(), String.join(", ", listed));
+    }
+
+    /** Raw review text as Markdown: line breaks and {@code <br />} as spaces, Markdown's marks escaped. */
+    private static String clean(String s) {
+        return s.replace("<br />", " ").replace("\n", " ").replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.seqserve.training.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seqserve.artifact.ArtifactFolder;
+import dev.seqserve.artifact.Checksums;
+import dev.seqserve.artifact.Manifest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The sentiment commands end to end on made-up reviews: pretraining, the baseline, the network, the artifact. */
+class SentimentCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pretrainingWritesVerifiedWordVectorsThatTheModelStartsFromAndRecords() throws IOException {
+        Path train = SyntheticReviews.write(dir.resolve("train.csv"), 80, 11);
+        Path unsup = SyntheticReviews.writeUnlabelled(dir.resolve("unsup.csv"), 120, 12);
+        Path out = dir.resolve("out");
+
+        int pretrain = new CommandLine(new PretrainCommand()).execute("--train", train.toString(), "--unsup",
+                unsup.toString(), "--out", out.toString(), "--dim", "8", "--vocab", "100", "--epochs", "2");
+        assertThat(pretrain).isZero();
+        Path folder = out.resolve(PretrainCommand.FOLDER);
+        WordVectors vectors = WordVectors.read(folder);
+        assertThat(vectors.vectors()).hasSize(vectors.vocabulary().size() * 8);
+        assertThat(vectors.vocabulary().tokens()).contains("great", "awful");
+        assertThat(vectors.description().data()).extracting(Manifest.DataFile::role).containsExactly("train", "unlabelled");
+
+        Manifest manifest = train(out, train, "--lm-epochs", "1", "--lm-samples", "8");
+
+        assertThat(manifest.text().vocabularySize()).isEqualTo(vectors.vocabulary().size());
+        Path vocab = out.resolve("sentiment-gru/vocab.txt");
+        assertThat(Files.readAllLines(vocab)).isEqualTo(vectors.vocabulary().tokens());
+        assertThat(manifest.training().data()).anySatisfy(f -> {
+            assertThat(f.role()).isEqualTo("pretraining");
+            assertThat(f.path()).isEqualTo(PretrainCommand.FOLDER + "/" + WordVectors.DESCRIPTION_FILE);
+            assertThat(f.sha256()).isEqualTo(Checksums.sha256(folder.resolve(WordVectors.DESCRIPTION_FILE)));
+        });
+        assertThat(out.resolve("sentiment-gru/report.md")).content()
+                .contains("## Language-model pretraining epochs", "word vectors (pretraining)", "reused");
+    }
+
+    @Test
+    void changedWordVectorsAreRefusedNamingTheFile() throws IOException {
+        Path train = SyntheticReviews.write(dir.resolve("train.csv"), 40, 13);
+        Path unsup = SyntheticReviews.writeUnlabelled(dir.resolve("unsup.csv"), 40, 14);
+        Path out = dir.resolve("out");
+        new CommandLine(new PretrainCommand()).execute("--train", train.toString(), "--unsup", unsup.toString(),
+                "--out", out.toString(), "--dim", "4", "--vocab", "50", "--epochs", "1");
+        Path vectors = out.resolve(PretrainCommand.FOLDER).resolve(WordVectors.VECTORS_FILE);
+        byte[] bytes = Files.readAllBytes(vectors);
+        bytes[0] ^= 1;
+        Files.write(vectors, bytes);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WordVectors.read(out.resolve(PretrainCommand.FOLDER)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(WordVectors.VECTORS_FILE)
+                .hasMessageContaining("SHA-256");
+    }
+
+    @Test
+    void theManifestCarriesTheNbLrBaselineAndTheReportSetsTheModelBesideIt() throws IOException {
+        Path train = SyntheticReviews.write(dir.resolve("train.csv"), 80, 15);
+
+        Manifest manifest = train(dir.resolve("out"), train, "--no-pretraining", "--bidirectional", "--adversarial", "0.05");
+
+        Manifest.Baseline nbLr = manifest.baselines().get(0);
+        assertThat(nbLr.name()).isEqualTo("nb-lr");
+        assertThat(nbLr.metric()).isEqualTo("accuracy");
+        assertThat(nbLr.value()).isBetween(0.5, 1.0);
+        assertThat(nbLr.split()).isEqualTo(manifest.metrics().get(0).split());
+        assertThat(manifest.architecture()).isEqualTo("bigru");
+        assertThat(manifest.metric("attribution_faithfulness")).isPresent();
+        assertThat(dir.resolve("out/sentiment-gru/report.md")).content()
+                .contains("| nb-lr |", "## Time per phase", "NB-LR baseline", "## Explanations", "**total**");
+    }
+
+    private static Manifest train(Path out, Path data, String... extra) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("--train", data.toString(), "--dev", data.toString(),
+                "--out", out.toString(), "--epochs", "2", "--hidden", "8", "--embedding", "8", "--vocab", "200",
+                "--lr", "0.01", "--max-length", "40"));
+        args.addAll(List.of(extra));
+        int exit = new CommandLine(new SentimentCommand()).execute(args.toArray(String[]::new));
+        assertThat(exit).isZero();
+        return ArtifactFolder.open(out.resolve("sentiment-gru")).manifest();
+    }
+}
