@@ -9,6 +9,7 @@ public class ArtifactException extends RuntimeException {
 
     private final transient Path folder;
     private final String file;
+    private final String reason;
 
     /**
      * @param folder the artifact folder
@@ -29,6 +30,12 @@ public class ArtifactException extends RuntimeException {
         super("Model artifact " + folder + ": " + file + ": " + reason, cause);
         this.folder = folder;
         this.file = file;
+        this.reason = reason;
+    }
+
+    /** What is wrong with the file, without the folder and file names (for answers that must not show paths). */
+    public String reason() {
+        return reason;
     }
 
     /** The artifact folder at fault. */

@@ -77,7 +77,13 @@ public final class ArtifactFolder {
         return JSON.writeValueAsString(manifest);
     }
 
-    static Manifest readManifest(Path folder) {
+    /**
+     * Reads a folder's manifest without verifying the folder, e.g. to rank versions by {@code created}
+     * before loading the newest; {@link #open} is what makes an artifact usable.
+     *
+     * @throws ArtifactException naming the manifest when it is missing or not a manifest
+     */
+    public static Manifest readManifest(Path folder) {
         Path file = folder.resolve(MANIFEST_FILE);
         if (!Files.isRegularFile(file)) {
             throw new ArtifactException(folder, MANIFEST_FILE, "missing");

@@ -2,6 +2,7 @@ package dev.seqserve.serving.model;
 
 import dev.seqserve.artifact.ArtifactException;
 import dev.seqserve.artifact.ArtifactFolder;
+import dev.seqserve.artifact.Manifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,9 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The versions in one model's folder: the folder itself when it holds {@code manifest.json} (today's
@@ -27,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ModelFolder {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ModelFolder() {}
 
@@ -63,13 +60,13 @@ final class ModelFolder {
     private static VersionOnDisk read(String model, String folderName, Path folder) {
         String fingerprint = fingerprintOf(folder);
         try {
-            JsonNode manifest = JSON.readTree(folder.resolve(ArtifactFolder.MANIFEST_FILE).toFile());
-            String version = manifest.path("version").asString("");
+            Manifest manifest = ArtifactFolder.readManifest(folder);
+            String version = manifest.version() == null ? "" : manifest.version();
             if (!version.isBlank()) {
                 return new VersionOnDisk(model, folderName != null ? folderName : version, folder,
-                        created(manifest), fingerprint, null);
+                        created(manifest.created()), fingerprint, null);
             }
-        } catch (JacksonException | IllegalArgumentException e) {
+        } catch (ArtifactException e) {
             // the canonical reason comes from ArtifactFolder.open below
         }
         return new VersionOnDisk(model, folderName != null ? folderName : "unknown", folder, null, fingerprint,
@@ -77,9 +74,9 @@ final class ModelFolder {
     }
 
     /** An unparseable {@code created} ranks oldest: nothing says the version is new. */
-    private static Instant created(JsonNode manifest) {
+    private static Instant created(String created) {
         try {
-            return Instant.parse(manifest.path("created").asString(""));
+            return Instant.parse(created == null ? "" : created);
         } catch (DateTimeParseException e) {
             return Instant.MIN;
         }

@@ -23,9 +23,7 @@ record VersionFailure(String stage, String file, String reason, String fingerpri
 
     /** The failure {@code e} describes, its paths shown relative to {@code location}. */
     static VersionFailure of(String stage, ArtifactException e, Path location, String fingerprint) {
-        String prefix = "Model artifact " + e.folder() + ": " + e.file() + ": ";
-        String message = e.getMessage();
-        String reason = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        String reason = e.reason();
         return new VersionFailure(stage, e.file(), withoutPaths(reason, location), fingerprint, Instant.now());
     }
 
