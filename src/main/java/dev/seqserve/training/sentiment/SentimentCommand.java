@@ -60,7 +60,7 @@ public final class SentimentCommand implements Callable<Integer> {
 
     @Option(names = "--lm-epochs", description = "Language-model pretraining epochs over the train and unlabelled "
             + "reviews; 0 turns it off (default: ${DEFAULT-VALUE}).")
-    private int lmEpochs = 0;
+    private int lmEpochs = 1;
 
     @Option(names = "--lm-batch", description = "Pieces per language-model batch (default: ${DEFAULT-VALUE}).")
     private int lmBatch = 64;
@@ -95,10 +95,10 @@ public final class SentimentCommand implements Callable<Integer> {
     private int hidden = 128;
 
     @Option(names = "--bidirectional", negatable = true, description = "A second layer reads each review backwards (default: ${DEFAULT-VALUE}).")
-    private boolean bidirectional = false;
+    private boolean bidirectional = true;
 
     @Option(names = "--max-length", description = "Longest token sequence read (default: ${DEFAULT-VALUE}).")
-    private int maxLength = 400;
+    private int maxLength = 1000;
 
     @Option(names = "--truncation", description = "Which end of a longer review to keep: head or tail (default: ${DEFAULT-VALUE}).")
     private String truncation = "tail";
@@ -117,10 +117,10 @@ public final class SentimentCommand implements Callable<Integer> {
 
     @Option(names = "--adversarial", description = "Adversarial perturbation of the embedded inputs during training, "
             + "as a fraction of their norm; 0 turns it off (default: ${DEFAULT-VALUE}).")
-    private float adversarial = 0f;
+    private float adversarial = 0.02f;
 
     @Option(names = "--epochs", description = "The most epochs (default: ${DEFAULT-VALUE}).")
-    private int epochs = 4;
+    private int epochs = 3;
 
     @Option(names = "--patience", description = "Epochs without a better dev accuracy before stopping (default: ${DEFAULT-VALUE}).")
     private int patience = 1;

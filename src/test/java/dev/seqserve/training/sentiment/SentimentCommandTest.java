@@ -34,7 +34,7 @@ class SentimentCommandTest {
         assertThat(vectors.vocabulary().tokens()).contains("great", "awful");
         assertThat(vectors.description().data()).extracting(Manifest.DataFile::role).containsExactly("train", "unlabelled");
 
-        Manifest manifest = train(out, train, "--lm-epochs", "1", "--lm-samples", "8");
+        Manifest manifest = train(out, train, "--lm-epochs", "1", "--lm-samples", "8", "--unsup", unsup.toString());
 
         assertThat(manifest.text().vocabularySize()).isEqualTo(vectors.vocabulary().size());
         Path vocab = out.resolve("sentiment-gru/vocab.txt");
@@ -70,7 +70,7 @@ class SentimentCommandTest {
     void theManifestCarriesTheNbLrBaselineAndTheReportSetsTheModelBesideIt() throws IOException {
         Path train = SyntheticReviews.write(dir.resolve("train.csv"), 80, 15);
 
-        Manifest manifest = train(dir.resolve("out"), train, "--no-pretraining", "--bidirectional", "--adversarial", "0.05");
+        Manifest manifest = train(dir.resolve("out"), train, "--no-pretraining", "--lm-epochs", "0", "--adversarial", "0.05");
 
         Manifest.Baseline nbLr = manifest.baselines().get(0);
         assertThat(nbLr.name()).isEqualTo("nb-lr");

@@ -111,7 +111,8 @@ class SentimentTrainingTest {
     private Manifest trainInto(Path out, Path data) throws IOException {
         int exit = new CommandLine(new SentimentCommand()).execute("--train", data.toString(), "--dev", data.toString(),
                 "--out", out.toString(), "--epochs", "3", "--hidden", "8", "--embedding", "8", "--vocab", "200",
-                "--lr", "0.01", "--max-length", "40", "--no-pretraining");
+                "--lr", "0.01", "--max-length", "40", "--no-pretraining", "--lm-epochs", "0", "--no-bidirectional",
+                "--adversarial", "0");
         assertThat(exit).isZero();
         return ArtifactFolder.open(out.resolve("sentiment-gru")).manifest();
     }
