@@ -47,9 +47,9 @@ class ForecastTrainingTest {
             changedFuture[i] += 100;
         }
 
-        double[] before = ForecastTraining.trainerForecaster(result.net(), result.codec()).forecast(values, 180, 2);
+        double[] before = result.forecaster().forecast(values, 180, 2);
         double[] after =
-                ForecastTraining.trainerForecaster(result.net(), result.codec()).forecast(changedFuture, 180, 2);
+                result.forecaster().forecast(changedFuture, 180, 2);
 
         assertThat(after).containsExactly(before);
     }
