@@ -47,9 +47,10 @@ record ForecastOutcome(
      * @param actual what happened
      * @param forecasts per method, {@link #MODEL} first, each as long as {@code actual}
      * @param descriptions per baseline, how it works and was fitted
+     * @param modelScoring how the model's forecasts were computed, in a sentence
      */
     record Evaluation(String split, String description, double[] actual, Map<String, double[]> forecasts,
-            Map<String, String> descriptions) {}
+            Map<String, String> descriptions, String modelScoring) {}
 
     /**
      * A forecast and its intervals against what happened.

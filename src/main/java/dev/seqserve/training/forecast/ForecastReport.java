@@ -41,9 +41,9 @@ final class ForecastReport {
                 + manifest.architecture().toUpperCase(Locale.ROOT) + ", version " + manifest.version()
                 + ", trained " + manifest.created() + ".\n\n"
                 + "## The model against the baselines\n\n"
-                + "Scored on " + e.description() + ". MAE in the series' own units; the model's figures are "
-                + "ONNX Runtime's on an exported file with the shipped settings. " + beats() + "\n\n"
-                + comparison() + "\n" + folds()
+                + "Scored on " + e.description() + ". MAE in the series' own units. " + e.modelScoring() + " "
+                + beats() + "\n\n"
+                + comparison() + "\n" + folds() + selection(folder)
                 + "![forecasts against actuals, with the best baseline](forecast.png)\n\n"
                 + "Shipped weights: " + manifest.training().hyperParameters().get("shipped_weights") + ".\n\n"
                 + intervals()
@@ -102,6 +102,15 @@ final class ForecastReport {
                 .orElseThrow())));
         table.row(mean.toArray());
         return "Per origin (MAE):\n\n" + table + "\n";
+    }
+
+    private String selection(Path folder) {
+        if (outcome.folds().isEmpty()) {
+            return "";
+        }
+        return "The settings are those with the lowest mean MAE over these origins in the grid `forecast-select` "
+                + "searches" + (Files.isRegularFile(folder.resolve("selection.md")) ? " ([ranking](selection.md))" : "")
+                + "; each origin's network and baselines saw only the values before its 1 January.\n\n";
     }
 
     private String intervals() {
@@ -177,8 +186,8 @@ final class ForecastReport {
         ForecastOutcome.Fan fan = outcome.fan();
         List<Charts.Band> bands = new ArrayList<>();
         for (PredictionIntervals.Bounds b : fan.bounds()) {
-            bands.add(0, new Charts.Band(String.format(Locale.ROOT, "%.0f%% interval", b.level() * 100), b.lower(),
-                    b.upper()));
+            bands.add(0, new Charts.Band(String.format(Locale.ROOT, "forecast, %.0f%% interval", b.level() * 100),
+                    b.lower(), b.upper()));
         }
         Charts.fan(folder.resolve("fan.png"), name + ": " + fan.title(), fan.xLabel(), series.column(), fan.actual(),
                 fan.forecast(), bands);

@@ -25,12 +25,4 @@ record ForecastSpans(int validationStart, int testStart, int testEnd, int testHo
     boolean validates() {
         return validationStart < testStart;
     }
-
-    /** Forecast origins of the test: every step for one-step-ahead, else the test's first step. */
-    int[] testOrigins() {
-        if (testHorizon == 1) {
-            return java.util.stream.IntStream.range(testStart, testEnd).toArray();
-        }
-        return new int[] {testStart};
-    }
 }

@@ -115,7 +115,9 @@ final class HoldoutPipeline {
         baselines.forEach((name, f) -> forecasts.put(name, f.oneStepAhead(y, ts, te)));
         String split = span(ts, te) + " one step ahead";
         var evaluation = new ForecastOutcome.Evaluation(split, "every day of " + span(ts, te) + " forecast one step "
-                + "ahead from all values before it, by models fitted on " + span(0, ts), actual, forecasts, descriptions);
+                + "ahead from all values before it, by models fitted on " + span(0, ts), actual, forecasts, descriptions,
+                "The model's forecasts are ONNX Runtime's, on the exported model.onnx of the network trained on "
+                        + span(0, ts) + " with the shipped settings, decoded by the shipped codec.");
 
         PredictionIntervals.Errors errors = PredictionIntervals.Errors.forTransforms(settings.spec().transforms());
         String calibrated = "the " + steps + "-step forecasts from every day of " + span(vs, ts) + " (scored up to "

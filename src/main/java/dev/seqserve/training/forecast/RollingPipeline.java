@@ -93,7 +93,11 @@ final class RollingPipeline {
         baselinePaths.forEach((name, p) -> forecasts.put(name, flatten(p, IntervalCheck.Path::forecast)));
         var evaluation = new ForecastOutcome.Evaluation(split, "the " + horizon + " months of each year "
                 + years.describe() + " forecast at once from the values before 1 January, as the server does, by "
-                + "models fitted on those values only", actual, forecasts, descriptions);
+                + "models fitted on those values only", actual, forecasts, descriptions,
+                "The model's forecasts are the trainer's forward pass of each origin's network (the same graph ONNX "
+                        + "Runtime runs; the shipped model.onnx matched the trainer's forecast of the last window to "
+                        + ForecastArtifact.PARITY + " (relative) before its manifest was written), decoded by the "
+                        + "same codec.");
 
         PredictionIntervals.Errors errors = PredictionIntervals.Errors.forTransforms(settings.spec().transforms());
         List<IntervalCheck.Path> calibration = new ArrayList<>();
