@@ -113,6 +113,10 @@ public final class ForecastCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "training %s on %s: %d values %s..%s, %s%n", modelName, file, series.size(),
                 series.start(), series.end(), series.gaps().describe());
 
+        if (!preset.cvOrigins.isEmpty() && Boolean.TRUE.equals(blend)) {
+            throw new IllegalArgumentException("--blend needs a validation span to choose its weight; " + modelName
+                    + " is scored on rolling origins");
+        }
         ForecastOutcome outcome = preset.cvOrigins.isEmpty()
                 ? new HoldoutPipeline(settings, series, spans, blend != null ? blend : preset.blend, out).run()
                 : new RollingPipeline(settings, series, preset, out).run();

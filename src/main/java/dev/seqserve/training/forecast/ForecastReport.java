@@ -136,8 +136,11 @@ final class ForecastReport {
                 + "good as the one calibrated), so coverage holds on average over time, not for each day or "
                 + "month; errors of neighbouring origins are correlated, which leaves the average coverage "
                 + "unbiased but makes it noisier than independent draws would.\n\n"
-                + "Checked out of sample on " + outcome.evaluation().split() + ", beside the same construction "
-                + "applied to the reference baseline:\n\n" + table + "\n"
+                + "Checked out of sample on the scored span above (every origin's forecast, at the steps ahead shown), "
+                + "beside the same construction applied to the reference baseline"
+                + (outcome.folds().isEmpty() ? "" : "; each origin year's intervals are calibrated without the "
+                        + "forecasts that reach into that year (leave one year out)")
+                + ":\n\n" + table + "\n"
                 + "![fan chart](fan.png)\n\n";
     }
 

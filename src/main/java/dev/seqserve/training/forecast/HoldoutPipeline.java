@@ -121,7 +121,7 @@ final class HoldoutPipeline {
 
         PredictionIntervals.Errors errors = PredictionIntervals.Errors.forTransforms(settings.spec().transforms());
         String calibrated = "the " + steps + "-step forecasts from every day of " + span(vs, ts) + " (scored up to "
-                + series.date(ts - 1) + ") of the network trained on " + span(0, vs);
+                + series.date(ts - 1) + ") of the model with the shipped settings trained on " + span(0, vs);
         PredictionIntervals intervals = PredictionIntervals.of(errors, calibrated,
                 IntervalCheck.scores(errors, calibrationPaths, steps));
         PredictionIntervals persistenceIntervals = PredictionIntervals.of(errors, "persistence on " + span(vs, ts),

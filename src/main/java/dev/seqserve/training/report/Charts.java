@@ -82,11 +82,7 @@ public final class Charts {
         }
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true,
                 false, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        XYPlot plot = whitePlot(chart);
         DeviationRenderer bandRenderer = new DeviationRenderer(true, false);
         for (int i = 0; i < bands.size(); i++) {
             float shade = 0.85f - 0.25f * i / Math.max(1, bands.size() - 1);
@@ -129,12 +125,17 @@ public final class Charts {
         return new LinkedHashMap<>();
     }
 
-    private static void style(JFreeChart chart, int count) {
+    private static XYPlot whitePlot(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        return plot;
+    }
+
+    private static void style(JFreeChart chart, int count) {
+        XYPlot plot = whitePlot(chart);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < count; i++) {
             renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
