@@ -143,7 +143,7 @@ final class HoldoutPipeline {
         List<Manifest.Metric> metrics = new ArrayList<>();
         metrics.add(new Manifest.Metric("mae", Metrics.mae(forecasts.get(ForecastOutcome.MODEL), actual), split));
         metrics.add(new Manifest.Metric("mase", Metrics.mase(forecasts.get(ForecastOutcome.MODEL), actual,
-                Arrays.copyOf(y, ts), 1), split));
+                Arrays.copyOf(y, ts), spans.period()), split));
         metrics.add(new Manifest.Metric("validation_mae", Metrics.mae(select.forecaster().oneStepAhead(y, vs, ts),
                 Arrays.copyOfRange(y, vs, ts)), span(vs, ts) + " one step ahead, trained on " + span(0, vs)));
         coverage.stream().filter(c -> c.method().equals("model")).forEach(c -> {
