@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param limits request-wide limits
  * @param admin the admin API's credentials
  * @param apiKeys keys an inference request must send in {@code X-API-Key}; none means inference is open
+ * @param shutdown how the service stops
  */
 @ConfigurationProperties("seqserve")
 public record SeqserveProperties(
@@ -28,7 +29,8 @@ public record SeqserveProperties(
         @DefaultValue Forecast forecast,
         @DefaultValue Limits limits,
         @DefaultValue Admin admin,
-        List<String> apiKeys) {
+        List<String> apiKeys,
+        @DefaultValue Shutdown shutdown) {
 
     /** The fewest characters a configured secret (admin token, API key) may have. */
     public static final int MIN_SECRET_LENGTH = 16;
@@ -137,10 +139,24 @@ public record SeqserveProperties(
      *
      * @param maxRequestSize the largest request body; larger ones get 413
      * @param requestTimeout the longest a request waits for its inference before it gets 503
+     * @param bodyReadTimeout the longest a read of the request body may wait for bytes before it gets 408
      */
     public record Limits(
             @DefaultValue("4MB") DataSize maxRequestSize,
-            @DefaultValue("30s") Duration requestTimeout) {}
+            @DefaultValue("30s") Duration requestTimeout,
+            @DefaultValue("10s") Duration bodyReadTimeout) {}
+
+    /**
+     * Stopping.
+     *
+     * @param gracePeriod how long the server keeps accepting after readiness has gone DOWN
+     */
+    public record Shutdown(@DefaultValue("0s") Duration gracePeriod) {
+
+        public Shutdown {
+            require(!gracePeriod.isNegative(), "seqserve.shutdown.grace-period must not be negative");
+        }
+    }
 
     /**
      * The admin API ({@code /admin/**}).

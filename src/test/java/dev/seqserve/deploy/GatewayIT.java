@@ -2,7 +2,11 @@ package dev.seqserve.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seqserve.serving.OpenApiContract;
+import dev.seqserve.serving.RawExchange;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,6 +17,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway configuration, without containers: Debian's nginx with deploy/nginx/seqserve-gateway.conf
@@ -104,6 +110,36 @@ class GatewayIT {
 
     @Test
     @Order(3)
+    void theGatewaysOwnErrorsAndTheServicesPassAsProblemsNamingNoVersion() {
+        String post = "POST /sentiment HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\n";
+        byte[] overGateway = new byte[6 * 1024 * 1024];
+        java.util.Arrays.fill(overGateway, (byte) 'a');
+        byte[] overService = ("{\"text\": \"" + "a ".repeat(2_200_000) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        cases.put("unknown path", new Object[] {raw("GET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 404, "not-found"});
+        cases.put("TRACE", new Object[] {raw("TRACE /models HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 405, "method-not-allowed"});
+        cases.put("no request line", new Object[] {raw("GARBAGE\r\n\r\n"), 400, "malformed-request"});
+        cases.put("HTTP/2.0 request line", new Object[] {raw("GET /models HTTP/2.0\r\nHost: x\r\n\r\n"), 400, "malformed-request"});
+        cases.put("no Host", new Object[] {raw("GET /models HTTP/1.1\r\nConnection: close\r\n\r\n"), 400, "malformed-request"});
+        cases.put("header too large", new Object[] {raw("GET /models HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n"), 400, "malformed-request"});
+        cases.put("long URI", new Object[] {raw("GET /models?" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+                414, "uri-too-long"});
+        cases.put("broken chunk", new Object[] {raw(post + "Transfer-Encoding: chunked\r\n\r\nZZ\r\n"), 400, "malformed-request"});
+        cases.put("unknown transfer coding", new Object[] {raw(post + "Transfer-Encoding: gzip\r\n\r\n"), 400, "malformed-request"});
+        cases.put("body over the gateway's limit", new Object[] {withBody(post, overGateway), 413, "payload-too-large"});
+        cases.put("body over the service's limit", new Object[] {withBody(post, overService), 413, "payload-too-large"});
+        cases.put("the service's own 400", new Object[] {withBody(post, "{x".getBytes(StandardCharsets.US_ASCII)), 400, "malformed-json"});
+        for (Map.Entry<String, Object[]> c : cases.entrySet()) {
+            RawExchange.Answer answer = RawExchange.send(gateway.port(), (byte[]) c.getValue()[0], false);
+            assertProblem(c.getKey(), answer, (Integer) c.getValue()[1], (String) c.getValue()[2]);
+        }
+        RawExchange.Answer serviceLimit = RawExchange.send(gateway.port(), withBody(post, overService), false);
+        assertThat(serviceLimit.body()).as("the service's own 413 names its limit").contains("4194304 bytes");
+    }
+
+    @Test
+    @Order(4)
     void stoppingOneReplicaUnderLoadCostsTheClientsNoRequest() throws Exception {
         String body = Requests.sentiment();
         List<RawHttp.Outcome> outcomes;
@@ -120,6 +156,39 @@ class GatewayIT {
         assertThat(failed).as("failed requests out of %d (nginx error log:%n%s)", outcomes.size(), gateway.errorLog())
                 .isEmpty();
         System.out.printf("gateway: %d requests while replica 1 stopped, 0 failed%n", outcomes.size());
+    }
+
+    @Test
+    @Order(5)
+    void withNoReplicaLeftTheGatewayAnswersBadGatewayAsAProblem() {
+        second.terminate();
+        assertThat(second.awaitExit(Duration.ofSeconds(60))).as("replica 2 exited after SIGTERM").isTrue();
+
+        RawExchange.Answer answer = RawExchange.send(gateway.port(),
+                raw("GET /models HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), false);
+
+        assertProblem("no replica", answer, 502, "bad-gateway");
+    }
+
+    private static void assertProblem(String name, RawExchange.Answer answer, int status, String type) {
+        assertThat(answer.status()).as("%s: %s", name, answer).isEqualTo(status);
+        assertThat(answer.mediaType()).as("%s: %s", name, answer).isEqualTo("application/problem+json");
+        JsonNode body = JsonMapper.builder().build().readTree(answer.body());
+        assertThat(body.path("type").asString()).as(name).isEqualTo("https://seqserve.dev/problems/" + type);
+        assertThat(OpenApiContract.get().validate("/components/schemas/Problem", body)).as("%s: %s", name, body).isEmpty();
+        assertThat(answer.headers().getOrDefault("server", "")).as("%s: Server header", name).doesNotContainPattern("[0-9]");
+        assertThat(answer.body()).as(name).doesNotContainPattern("nginx/[0-9]");
+    }
+
+    private static byte[] raw(String request) {
+        return request.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] withBody(String head, byte[] body) {
+        byte[] start = raw(head + "Content-Length: " + body.length + "\r\n\r\n");
+        byte[] request = java.util.Arrays.copyOf(start, start.length + body.length);
+        System.arraycopy(body, 0, request, start.length, body.length);
+        return request;
     }
 
     private static double sentimentCount(ServiceProcess replica) {

@@ -36,4 +36,24 @@ class GracefulShutdownIT {
                     result.outcomes().size(), result.inFlightAtSignal().size(), result.exitAfter().toMillis());
         }
     }
+
+    /**
+     * A smaller run of what the fault command repeats 20 times: heavy batches on many connections,
+     * queues overflowing. The drain must end before ONNX Runtime's shutdown hook can free its
+     * environment, so the JVM exits with 143 and no fatal error, and every request in flight is
+     * answered 200 or 503 with Retry-After.
+     */
+    @Test
+    void sigtermUnderHeavyBatchesExitsCleanlyAndAnswersEveryRequestInFlight() throws Exception {
+        Duration limit = SigtermUnderLoad.configuredShutdownTimeout().plus(EXIT_SLACK);
+
+        SigtermRuns.Run run = SigtermRuns.once(0, ServiceProcess.Launch.here(), limit, 16, 64);
+
+        assertThat(run.crashed()).as("crashed (exit status %d)", run.exitStatus()).isFalse();
+        assertThat(run.exitStatus()).isEqualTo(SigtermRuns.SIGTERM_STATUS);
+        assertThat(run.inFlight()).as("requests in flight at SIGTERM").isPositive();
+        assertThat(run.lost()).as("in-flight requests not answered 200 or 503 + Retry-After: %s", run.lostAs()).isZero();
+        assertThat(run.exitAfter()).isLessThanOrEqualTo(limit);
+        System.out.printf("graceful shutdown under heavy batches: %s%n", run);
+    }
 }

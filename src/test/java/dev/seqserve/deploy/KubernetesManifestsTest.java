@@ -65,18 +65,22 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void probesUseTheActuatorHealthGroupsOnTheServingPort() {
+    void probesUseTheActuatorHealthGroupsOnTheManagementPort() {
         Map<String, Object> container = container();
         assertThat(at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
         assertThat(at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
         assertThat(at(container, "startupProbe", "httpGet", "path")).isNotNull();
 
-        Map<String, Object> port = map(container, "ports", 0);
+        Map<String, Object> api = map(container, "ports", 0);
+        Map<String, Object> management = map(container, "ports", 1);
         for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+            // their own connector: clients holding the API port's connections cannot starve them
             assertThat(at(container, probe, "httpGet", "port")).as(probe)
-                    .isIn(port.get("name"), port.get("containerPort"));
+                    .isIn(management.get("name"), management.get("containerPort"));
         }
-        assertThat(env(container)).containsEntry("SERVER_PORT", String.valueOf(port.get("containerPort")));
+        assertThat(env(container)).containsEntry("SERVER_PORT", String.valueOf(api.get("containerPort")))
+                .containsEntry("MANAGEMENT_SERVER_PORT", String.valueOf(management.get("containerPort")));
+        assertThat(management.get("containerPort")).isNotEqualTo(api.get("containerPort"));
     }
 
     @Test

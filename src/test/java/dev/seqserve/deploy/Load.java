@@ -61,6 +61,18 @@ final class Load implements AutoCloseable {
         return this;
     }
 
+    /** Waits until at least {@code count} requests have ended, however they ended, or fails after the timeout. */
+    Load awaitFinished(long count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (outcomes.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + outcomes.size() + " of " + count + " requests ended in " + timeout);
+            }
+            ServiceProcess.sleep(20);
+        }
+        return this;
+    }
+
     /** Stops sending, waits for the requests in flight, and returns every outcome. */
     List<RawHttp.Outcome> stop() {
         stop.set(true);

@@ -22,10 +22,15 @@ final class RawHttp {
     private RawHttp() {}
 
     /** What became of one request, with the times it was sent and finished (System.nanoTime). */
-    record Outcome(Kind kind, int status, String body, long sentNanos, long doneNanos, String error) {
+    record Outcome(Kind kind, int status, String body, long sentNanos, long doneNanos, String error, String head) {
 
         boolean ok() {
             return kind == Kind.ANSWERED && status == 200;
+        }
+
+        /** Whether the answer's head carries a {@code Retry-After} header. */
+        boolean hasRetryAfter() {
+            return head != null && head.toLowerCase(java.util.Locale.ROOT).contains("\r\nretry-after:");
         }
     }
 
@@ -52,7 +57,7 @@ final class RawHttp {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             } catch (ConnectException e) {
                 long now = System.nanoTime();
-                return new Outcome(Kind.REFUSED, 0, "", now, now, e.toString());
+                return new Outcome(Kind.REFUSED, 0, "", now, now, e.toString(), null);
             }
             socket.setSoTimeout(TIMEOUT_MILLIS);
             byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
@@ -70,15 +75,15 @@ final class RawHttp {
             long done = System.nanoTime();
             int lineEnd = response.indexOf("\r\n");
             if (!response.startsWith("HTTP/1.") || lineEnd < 12) {
-                return new Outcome(Kind.BROKEN, 0, response, sent, done, "no status line");
+                return new Outcome(Kind.BROKEN, 0, response, sent, done, "no status line", null);
             }
             int status = Integer.parseInt(response.substring(9, 12));
             int bodyStart = response.indexOf("\r\n\r\n");
             return new Outcome(Kind.ANSWERED, status, bodyStart < 0 ? "" : response.substring(bodyStart + 4),
-                    sent, done, null);
+                    sent, done, null, bodyStart < 0 ? response : response.substring(0, bodyStart));
         } catch (IOException e) {
             long now = System.nanoTime();
-            return new Outcome(Kind.BROKEN, 0, "", sent == 0 ? now : sent, now, e.toString());
+            return new Outcome(Kind.BROKEN, 0, "", sent == 0 ? now : sent, now, e.toString(), null);
         }
     }
 

@@ -36,17 +36,33 @@ final class ServiceProcess implements AutoCloseable {
         return ProjectFiles.file("target/seqserve.jar");
     }
 
+    /**
+     * What runs: a {@code java} binary, and the checkout whose {@code target/seqserve.jar} and
+     * {@code model-artifacts/} it runs (another checkout, to measure an earlier build).
+     */
+    record Launch(String java, Path project) {
+
+        /** This JVM's java and this project. */
+        static Launch here() {
+            return new Launch(ProcessHandle.current().info().command().orElse("java"), ProjectFiles.root());
+        }
+    }
+
     /** Starts the jar; returns at once (see {@link #awaitReady()}). Output goes to target/deploy-it/. */
     static ServiceProcess start(String name, String... extraArgs) {
+        return startWith(name, Launch.here(), extraArgs);
+    }
+
+    /** Starts a jar as {@code launch} says. */
+    static ServiceProcess startWith(String name, Launch launch, String... extraArgs) {
         int port = freePort();
         Path root = ProjectFiles.root();
         Path log = root.resolve("target/deploy-it/" + name + ".log");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m",
+        List<String> command = new ArrayList<>(List.of(launch.java(), "-Xmx768m",
                 "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                "-jar", jar().toString(),
+                "-jar", launch.project().resolve("target/seqserve.jar").toString(),
                 "--server.port=" + port,
-                "--seqserve.models.location=" + root.resolve("model-artifacts")));
+                "--seqserve.models.location=" + launch.project().resolve("model-artifacts")));
         command.addAll(List.of(extraArgs));
         try {
             Files.createDirectories(log.getParent());
@@ -101,6 +117,10 @@ final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    Path log() {
+        return log;
     }
 
     String logTail() {

@@ -43,10 +43,20 @@ final class SigtermUnderLoad {
      * until they are refused and waits up to {@code exitTimeout} for the process to end.
      */
     static Result run(int port, Runnable sigterm, BooleanSupplier alive, Duration exitTimeout) {
-        String batch = Requests.sentimentBatch(32);
-        try (Load load = Load.start("sigterm-load", 3, Duration.ofMinutes(3), 100_000,
+        return run(port, sigterm, alive, exitTimeout, 3, 32, 6);
+    }
+
+    /**
+     * As {@link #run(int, Runnable, BooleanSupplier, Duration)} with {@code clients} connections at once,
+     * each request a batch of {@code reviews} long reviews, signalling once {@code successes} requests
+     * have been answered 200 and twice {@code clients} have ended (under overload most end in 503).
+     */
+    static Result run(int port, Runnable sigterm, BooleanSupplier alive, Duration exitTimeout, int clients, int reviews,
+            int successes) {
+        String batch = Requests.sentimentBatch(reviews);
+        try (Load load = Load.start("sigterm-load", clients, Duration.ofMinutes(3), 100_000,
                 () -> RawHttp.postJson(port, "/sentiment", batch))) {
-            load.awaitSucceeded(6, Duration.ofMinutes(1));
+            load.awaitSucceeded(successes, Duration.ofMinutes(2)).awaitFinished(2L * clients, Duration.ofMinutes(1));
             long signal = System.nanoTime();
             sigterm.run();
             long deadline = signal + exitTimeout.toNanos();

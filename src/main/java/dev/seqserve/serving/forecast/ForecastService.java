@@ -53,6 +53,7 @@ class ForecastService {
                 float[] output = model.infer(List.of(input)).get(0);
                 long decodeStart = System.nanoTime();
                 double[] forecast = codec.decode(series, lastDate, output, horizon);
+                requireFinite(model.ref().name(), forecast);
                 List<ForecastResponse.Interval> bands = intervals.around(model, forecast, request.intervals());
                 metrics.preprocessing(model.ref(), "decode", System.nanoTime() - decodeStart);
                 outcome = "success";
@@ -85,12 +86,35 @@ class ForecastService {
     }
 
     private static float[] encode(SeriesCodec codec, double[] series, LocalDate lastDate) {
+        float[] input;
         try {
-            return codec.encode(series, lastDate);
+            input = codec.encode(series, lastDate);
         } catch (IllegalArgumentException e) {
             // e.g. a log transform given a value that is not positive
             throw new InvalidInputException(ProblemType.INVALID_SERIES, "The series does not suit the model: "
                     + e.getMessage() + ".");
+        }
+        for (float value : input) {
+            if (!Float.isFinite(value)) {
+                throw new InvalidInputException(ProblemType.INVALID_SERIES, "The series does not suit the model: "
+                        + "its values, once scaled, are beyond what the model reads (single precision).");
+            }
+        }
+        return input;
+    }
+
+    /**
+     * Refuses a forecast that is not finite rather than answer one: undoing a log transform of a
+     * finite but extreme series overflows, and JSON has no infinity. Clamping would answer a number
+     * the model never forecast.
+     */
+    private static void requireFinite(String model, double[] forecast) {
+        for (int h = 0; h < forecast.length; h++) {
+            if (!Double.isFinite(forecast[h])) {
+                throw new InvalidInputException(ProblemType.FORECAST_OVERFLOW, "Model " + model
+                        + "'s forecast " + (h + 1) + " step(s) ahead is not a finite number in the series' units; "
+                        + "the series' values are too extreme for its transforms.");
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.function.ToIntFunction;
 
 /** A configurable size limit on request content, and the problem its breach is answered with. */
 public enum Limit {
-    /** Characters in one text: {@code seqserve.sentiment.max-text-length}. */
+    /** Characters (Unicode code points) in one text: {@code seqserve.sentiment.max-text-length}. */
     TEXT_LENGTH(ProblemType.TEXT_TOO_LONG, "characters", p -> p.sentiment().maxTextLength()),
     /** Texts in one request: {@code seqserve.sentiment.max-texts}. */
     TEXTS(ProblemType.BATCH_TOO_LARGE, "texts", p -> p.sentiment().maxTexts()),

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -91,6 +93,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (isUnknownHealthPath(e, request)) {
+            return problem(ProblemType.NOT_FOUND, "No such health component.", new HttpHeaders(), request);
+        }
         log.error("Unexpected error answering {}", describe(request), e);
         return problem(ProblemType.INTERNAL_ERROR, "The server could not answer this request.", new HttpHeaders(), request);
     }
@@ -123,38 +128,39 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
-    /** Gives the problems Spring MVC builds (type {@code about:blank}) their stable type. */
+    /** Gives the problems Spring MVC builds (type {@code about:blank}) their stable type and its status. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
+        HttpStatusCode answered = status;
         if (body instanceof ProblemDetail detail && !isTyped(detail)) {
-            ProblemType type = ofStatus(status.value());
+            ProblemType type = ProblemType.forStatus(status.value());
             if (type == ProblemType.INTERNAL_ERROR) {
                 detail.setDetail("The server could not answer this request.");
             }
             detail.setType(type.uri());
             detail.setTitle(type.title());
+            detail.setStatus(type.status());
             detail.setInstance(instance(request));
+            answered = type.status();
         }
-        return super.createResponseEntity(body, headers, status, request);
+        return super.createResponseEntity(body, headers, answered, request);
     }
 
     private static boolean isTyped(ProblemDetail detail) {
         return detail.getType() != null && detail.getType().toString().startsWith(ProblemType.BASE);
     }
 
-    private static ProblemType ofStatus(int status) {
-        return switch (status) {
-            case 401 -> ProblemType.UNAUTHORIZED;
-            case 403 -> ProblemType.FORBIDDEN;
-            case 404 -> ProblemType.NOT_FOUND;
-            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-            case 406 -> ProblemType.NOT_ACCEPTABLE;
-            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-            case 503 -> ProblemType.DEADLINE_EXCEEDED;
-            default -> status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_REQUEST;
-        };
+    /**
+     * Spring Boot 4.0's health endpoint fails an assertion, instead of answering 404, for a path two
+     * levels below a component that does not exist ({@code /actuator/health/a/b}).
+     */
+    private static boolean isUnknownHealthPath(Exception e, WebRequest request) {
+        return e instanceof IllegalStateException
+                && request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, WebRequest.SCOPE_REQUEST)
+                        instanceof HandlerMethod handler
+                && handler.getBeanType().getName().startsWith("org.springframework.boot.")
+                && request.getDescription(false).contains("/health/");
     }
 
     private ResponseEntity<Object> problem(ProblemType type, String detail, HttpHeaders headers, WebRequest request) {

@@ -1,5 +1,7 @@
 package dev.seqserve.serving.web;
 
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.Collection;
 import java.util.Map;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -21,6 +23,15 @@ final class UnreadableBody {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 return new Verdict(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            }
+            if (cause instanceof SocketTimeoutException) {
+                return new Verdict(ProblemType.REQUEST_TIMEOUT, "The request body did not arrive in time.");
+            }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                // the connection, not the JSON: broken chunks, a body shorter than its Content-Length
+                return new Verdict(ProblemType.MALFORMED_REQUEST, "The request body could not be read to its end.");
             }
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -56,7 +56,8 @@ public @interface WithinLimit {
             if (value == null) {
                 return true;
             } else if (value instanceof CharSequence text) {
-                length = text.length();
+                // Characters are code points, as JSON Schema's maxLength counts them: an emoji is one.
+                length = Character.codePointCount(text, 0, text.length());
             } else if (value instanceof Collection<?> collection) {
                 length = collection.size();
             } else if (value instanceof double[] array) {

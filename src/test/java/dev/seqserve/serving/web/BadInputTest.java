@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,6 +31,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
 class BadInputTest {
 
     private static final String SERIES = "[1.5, 2.5, 3.0, 2.0, 4.5, 5.0, 4.0, 3.5]";
+    /** One code point, two UTF-16 units. */
+    private static final String EMOJI = "\uD83D\uDE00";
 
     @Autowired
     MockMvc mvc;
@@ -66,6 +69,7 @@ class BadInputTest {
                 bad("blank text in texts", sentiment("{\"texts\": [\"good\", \"  \"]}"), 400, "blank-text"),
                 bad("text over the length limit", sentiment(textOf(20_001)), 400, "text-too-long"),
                 bad("texts over the length limit", sentiment("{\"texts\": [\"ok\", \"" + "a".repeat(20_001) + "\"]}"), 400, "text-too-long"),
+                bad("20,001 emoji, counted as code points", sentiment("{\"text\": \"" + EMOJI.repeat(20_001) + "\"}"), 400, "text-too-long"),
                 bad("65 texts", sentiment(texts(65)), 400, "batch-too-large"),
                 bad("unknown sentiment model", sentiment("{\"text\": \"good\", \"model\": \"nope\"}"), 404, "unknown-model"),
                 bad("unknown forecast model", forecast("{\"series\": " + window + ", \"horizon\": 1, \"model\": \"nope\"}"), 404, "unknown-model"),
@@ -79,6 +83,7 @@ class BadInputTest {
                 bad("horizon zero", forecast("{\"series\": " + window + ", \"horizon\": 0}"), 400, "horizon-out-of-range"),
                 bad("negative horizon", forecast("{\"series\": " + window + ", \"horizon\": -3}"), 400, "horizon-out-of-range"),
                 bad("horizon over the maximum", forecast("{\"series\": " + window + ", \"horizon\": " + (FixtureModels.MAX_HORIZON + 1) + "}"), 400, "horizon-out-of-range"),
+                bad("a value beyond single precision once scaled", forecast("{\"series\": [1, 2, 3, 4, 5, 6, 7, 1e300], \"horizon\": 1}"), 400, "invalid-series"),
                 bad("negative value for a log model", forecast("{\"series\": [1, 2, 3, 4, 5, 6, 7, -8], \"horizon\": 1, \"model\": \"" + FixtureModels.FORECAST_LOG + "\"}"), 400, "invalid-series"),
                 bad("interval level 0", forecast(levels("[0]")), 400, "interval-level-out-of-range"),
                 bad("interval level 1", forecast(levels("[0.8, 1]")), 400, "interval-level-out-of-range"),
@@ -120,6 +125,14 @@ class BadInputTest {
                 .andExpect(jsonPath("$.status").value(status))
                 .andExpect(jsonPath("$.title").isNotEmpty())
                 .andExpect(jsonPath("$.detail").isNotEmpty());
+    }
+
+    @Test
+    void theTextLimitCountsCodePointsAsTheContractsMaxLengthDoes() throws Exception {
+        // 20,000 characters for the contract's maxLength, 40,000 UTF-16 units for String.length()
+        mvc.perform(sentiment("{\"text\": \"" + EMOJI.repeat(20_000) + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.label").isNotEmpty());
     }
 
     @AfterEach

@@ -1,0 +1,36 @@
+package dev.seqserve.serving.shutdown;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** While the {@link HttpDrain} runs, every answer asks its client to close the connection, so keep-alive connections end. */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DrainingFilter extends OncePerRequestFilter {
+
+    /** Absent in a test slice without the web server. */
+    private final ObjectProvider<HttpDrain> drain;
+
+    DrainingFilter(ObjectProvider<HttpDrain> drain) {
+        this.drain = drain;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpDrain current = drain.getIfAvailable();
+        if (current != null && current.isDraining()) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
+        chain.doFilter(request, response);
+    }
+}
