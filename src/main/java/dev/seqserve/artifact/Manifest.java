@@ -167,8 +167,13 @@ public record Manifest(
      * @param transforms ordered transforms applied before scaling, e.g. {@code log}, {@code difference:12}
      * @param scaler the scaler fitted on the training split
      * @param target what the model outputs for each step ahead: {@code value}, the scaled transformed
-     *     value, or {@code change}, its difference from the last input step (so that an output of
-     *     zero means "no change"); absent means {@code value}
+     *     value, {@code change}, its difference from the last input step (so that an output of
+     *     zero means "no change"), or {@code residual}, its difference from the {@link #baseline}'s
+     *     forecast; absent means {@code value}
+     * @param calendarHarmonics annual sine and cosine pairs read beside each input value (0: none); a
+     *     model with calendar inputs or a calendar baseline needs the date of a series' last value
+     * @param baseline the classical forecast a {@code residual} model corrects; {@code null} otherwise
+     * @param intervals the calibration of prediction intervals; {@code null} when the model has none
      */
     public record SeriesPreprocessing(
             String frequency,
@@ -177,7 +182,10 @@ public record Manifest(
             String strategy,
             List<String> transforms,
             Scaler scaler,
-            String target) {
+            String target,
+            Integer calendarHarmonics,
+            Baseline baseline,
+            Intervals intervals) {
 
         /** The default {@link #target}. */
         public static final String TARGET_VALUE = "value";
@@ -185,12 +193,70 @@ public record Manifest(
         public SeriesPreprocessing {
             transforms = transforms == null ? List.of() : List.copyOf(transforms);
             target = target == null ? TARGET_VALUE : target;
+            calendarHarmonics = calendarHarmonics == null ? 0 : calendarHarmonics;
+        }
+
+        /** A series section without calendar inputs, baseline or intervals, as manifests before them. */
+        public SeriesPreprocessing(String frequency, int window, int maxHorizon, String strategy,
+                List<String> transforms, Scaler scaler, String target) {
+            this(frequency, window, maxHorizon, strategy, transforms, scaler, target, 0, null, null);
         }
 
         /** A series section whose model outputs values, as manifests written before {@link #target} existed. */
         public SeriesPreprocessing(
                 String frequency, int window, int maxHorizon, String strategy, List<String> transforms, Scaler scaler) {
             this(frequency, window, maxHorizon, strategy, transforms, scaler, TARGET_VALUE);
+        }
+
+        /** This section with these prediction intervals. */
+        public SeriesPreprocessing withIntervals(Intervals calibrated) {
+            return new SeriesPreprocessing(frequency, window, maxHorizon, strategy, transforms, scaler, target,
+                    calendarHarmonics, baseline, calibrated);
+        }
+
+        /**
+         * An autoregression with annual Fourier terms in model space,
+         * {@code z[t] = c + Σ a[k]·z[t-k] + Σ (s[j]·sin(2πj·t/P) + c[j]·cos(2πj·t/P))}, forecast further
+         * ahead by feeding its own forecasts back; {@code t} counts steps of the frequency on the calendar
+         * and {@code P} is a year in them. With target {@code residual} the network corrects its forecast;
+         * with another target the forecast is blended with the network's.
+         *
+         * @param order p, the lags
+         * @param harmonics K, the sine and cosine pairs
+         * @param coefficients {@code c, a[1..p], s[1], c[1], …, s[K], c[K]}
+         * @param fitted the span and method it was fitted with, in a sentence
+         * @param weight for a target other than {@code residual}: the model-space forecast is
+         *     {@code weight × this forecast + (1 − weight) × the network's}; absent with {@code residual}
+         */
+        public record Baseline(int order, int harmonics, List<Double> coefficients, String fitted, Double weight) {
+
+            public Baseline {
+                coefficients = List.copyOf(coefficients);
+            }
+
+            /** This baseline blended with this weight. */
+            public Baseline withWeight(Double blend) {
+                return new Baseline(order, harmonics, coefficients, fitted, blend);
+            }
+        }
+
+        /**
+         * Split-conformal prediction intervals: for each step ahead, the sorted nonconformity scores of
+         * out-of-sample forecasts; the interval at level α spreads the forecast by the
+         * ⌈(n + 1)·α⌉-th smallest of the step's n scores.
+         *
+         * @param method {@code split-conformal}
+         * @param errors how a score measures an error: {@code absolute} ({@code |actual − forecast|}, the
+         *     interval is the forecast ± the score) or {@code log} ({@code |ln actual − ln forecast|},
+         *     the interval is the forecast times {@code e^±score})
+         * @param calibration which forecasts the scores come from, in a sentence
+         * @param scores per step ahead, the scores in increasing order
+         */
+        public record Intervals(String method, String errors, String calibration, List<List<Double>> scores) {
+
+            public Intervals {
+                scores = scores.stream().map(List::copyOf).toList();
+            }
         }
     }
 

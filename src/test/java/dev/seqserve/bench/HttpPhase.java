@@ -100,7 +100,9 @@ final class HttpPhase {
 
     /** One {@code /forecast} request body per series. */
     private static List<byte[]> forecastBodies(String model, List<double[]> series, int horizon) {
-        return series.stream().map(values -> body("series", values, "horizon", horizon, "model", model)).toList();
+        // A calendar model needs the date of the last value; the others ignore it. The date changes no cost.
+        return series.stream().map(values -> body("series", values, "horizon", horizon, "model", model,
+                "lastTimestamp", RawPhase.LAST_DATE.toString())).toList();
     }
 
     private static byte[] body(Object... keysAndValues) {

@@ -35,6 +35,7 @@ final class Requests {
             double value = 11 + 4 * Math.sin(2 * Math.PI * day / 365.0) + 1.5 * Math.sin(day * 1.7);
             series.add(String.format(Locale.ROOT, "%.1f", value));
         }
-        return "{\"series\": " + series + ", \"horizon\": " + horizon + ", \"model\": \"forecast-temperature\"}";
+        return "{\"series\": " + series + ", \"horizon\": " + horizon + ", \"model\": \"forecast-temperature\", "
+                + "\"lastTimestamp\": \"1989-12-31\"}";
     }
 }

@@ -105,7 +105,7 @@ class FixtureEndToEndTest {
         HttpResponse<String> list = http().get("/models");
         assertThat(list.statusCode()).isEqualTo(200);
         contract.assertConforms("/models", "get", 200, Http.mediaType(list), list.body());
-        assertThat(Http.json(list).path("models").size()).isEqualTo(4);
+        assertThat(Http.json(list).path("models").size()).isEqualTo(5);
         assertThat(Http.json(list).path("defaults").path("sentiment").asString()).isEqualTo(FixtureModels.SENTIMENT_LSTM);
 
         HttpResponse<String> one = http().get("/models/" + FixtureModels.FORECAST_LOG);

@@ -25,6 +25,8 @@ public final class FixtureModels {
     public static final String FORECAST = "tiny-forecast";
     /** A forecast fixture whose series goes through a log transform, so it needs positive values. */
     public static final String FORECAST_LOG = "tiny-forecast-log";
+    /** A forecast fixture with calibrated intervals that reads the calendar, so requests must give a date. */
+    public static final String FORECAST_CALENDAR = "tiny-forecast-calendar";
     /** The forecast fixtures' window, which is also their minimum series length. */
     public static final int WINDOW = 8;
     /** The forecast fixtures' maximum horizon. */
@@ -64,7 +66,9 @@ public final class FixtureModels {
     public static Path write(Path parent) throws IOException {
         TinyArtifacts.sentiment(parent, SENTIMENT_LSTM, "LSTM");
         TinyArtifacts.sentiment(parent, SENTIMENT_GRU, "GRU");
-        TinyArtifacts.forecast(parent, FORECAST, "LSTM", WINDOW, MAX_HORIZON);
+        TinyArtifacts.forecast(parent, FORECAST, "LSTM", WINDOW, MAX_HORIZON, 0, TinyArtifacts.calibration(MAX_HORIZON));
+        TinyArtifacts.forecast(parent, FORECAST_CALENDAR, "GRU", WINDOW, MAX_HORIZON, 1,
+                TinyArtifacts.calibration(MAX_HORIZON));
         Path log = TinyArtifacts.forecast(parent, FORECAST_LOG, "GRU", WINDOW, MAX_HORIZON);
         Manifest m = ArtifactFolder.open(log).manifest();
         Manifest.SeriesPreprocessing s = m.series();

@@ -106,7 +106,7 @@ class ShippedModelsEndToEndTest {
         assumeTrue(values.length >= minLength, model + " needs " + minLength + " values; the test series is shorter");
 
         HttpResponse<String> response = http.postJson("/forecast", "{\"series\": " + json(values) + ", \"horizon\": "
-                + horizon + ", \"model\": \"" + model + "\"}");
+                + horizon + ", \"model\": \"" + model + "\", \"lastTimestamp\": \"1990-06-30\", \"intervals\": [0.8, 0.95]}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         contract.assertConforms("/forecast", "post", 200, Http.mediaType(response), response.body());
@@ -116,12 +116,31 @@ class ShippedModelsEndToEndTest {
         for (int i = 0; i < horizon; i++) {
             forecast[i] = out.get(i).asDouble();
         }
+        JsonNode intervals = Http.json(response).path("intervals");
+        assertThat(intervals.size()).isEqualTo(2);
+        for (int i = 0; i < horizon; i++) {
+            double lower80 = intervals.get(0).path("lower").get(i).asDouble();
+            double upper80 = intervals.get(0).path("upper").get(i).asDouble();
+            assertThat(lower80).isLessThan(forecast[i]).isGreaterThanOrEqualTo(intervals.get(1).path("lower").get(i).asDouble());
+            assertThat(upper80).isGreaterThan(forecast[i]).isLessThanOrEqualTo(intervals.get(1).path("upper").get(i).asDouble());
+        }
         double min = Arrays.stream(values).min().orElseThrow();
         double max = Arrays.stream(values).max().orElseThrow();
         double spread = max - min;
         for (double v : forecast) {
             assertThat(v).isFinite().isBetween(min - spread, max + spread);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theTemperatureModelReadsTheCalendarAndSaysSoWithoutADate() {
+        assumePresent("forecast-temperature");
+        HttpResponse<String> response = new Http(port).postJson("/forecast", "{\"series\": " + json(temperatures(730))
+                + ", \"horizon\": 3, \"model\": \"forecast-temperature\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        contract.assertConforms("/forecast", "post", 400, Http.mediaType(response), response.body());
+        assertThat(Http.json(response).path("type").asString()).isEqualTo("https://seqserve.dev/problems/timestamp-required");
     }
 
     private static void assumePresent(String model) {

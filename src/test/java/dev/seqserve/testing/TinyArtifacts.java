@@ -72,17 +72,50 @@ public final class TinyArtifacts {
      * @return the artifact folder
      */
     public static Path forecast(Path parent, String name, String op, int window, int maxHorizon) throws IOException {
+        return forecast(parent, name, op, window, maxHorizon, 0, null);
+    }
+
+    /**
+     * The calibration of a fixture's intervals: {@link #CALIBRATION_SCORES} absolute errors per step,
+     * {@code 0.1·(h + 1)·i} for {@code i = 1..n} at step {@code h}, so the 0.8 interval of step 0 (rank
+     * ⌈20·0.8⌉ = 16) has radius 1.6 and the highest level is n / (n + 1) = 0.95.
+     */
+    public static Manifest.SeriesPreprocessing.Intervals calibration(int maxHorizon) {
+        List<List<Double>> scores = new java.util.ArrayList<>();
+        for (int h = 0; h < maxHorizon; h++) {
+            List<Double> step = new java.util.ArrayList<>();
+            for (int i = CALIBRATION_SCORES; i >= 1; i--) {
+                step.add(0.1 * (h + 1) * i);
+            }
+            scores.add(step.stream().sorted().toList());
+        }
+        return new Manifest.SeriesPreprocessing.Intervals("split-conformal", "absolute", "fixture scores", scores);
+    }
+
+    /** Scores per step of {@link #calibration}. */
+    public static final int CALIBRATION_SCORES = 19;
+
+    /**
+     * Writes a direct multi-step forecast artifact into {@code parent/name} that reads {@code calendarHarmonics}
+     * annual sine/cosine pairs beside each value (so a request must give a date when it is above 0).
+     *
+     * @param intervals the manifest's interval calibration, or {@code null} for none
+     */
+    public static Path forecast(Path parent, String name, String op, int window, int maxHorizon, int calendarHarmonics,
+            Manifest.SeriesPreprocessing.Intervals intervals) throws IOException {
         Path folder = parent.resolve(name);
         Random random = new Random(SEED);
-        ForecastGraph graph = new ForecastGraph(1, List.of(recurrent(random, op, 1)),
+        int features = 1 + 2 * calendarHarmonics;
+        ForecastGraph graph = new ForecastGraph(features, List.of(recurrent(random, op, features)),
                 new DenseWeights(HIDDEN, maxHorizon, floats(random, HIDDEN * maxHorizon), floats(random, maxHorizon)));
         String architecture = op.toLowerCase(Locale.ROOT) + "-1x" + HIDDEN;
         OnnxModel onnx = OnnxExporter.writeForecast(graph, provenance(name, architecture),
                 folder.resolve("model.onnx"));
         Manifest.SeriesPreprocessing series = new Manifest.SeriesPreprocessing("daily", window, maxHorizon, "direct",
-                List.of(), new Manifest.Scaler("standard", Map.of("mean", 10.0, "std", 4.0)));
+                List.of(), new Manifest.Scaler("standard", Map.of("mean", 10.0, "std", 4.0)), "value",
+                calendarHarmonics, null, intervals);
         ArtifactFolder.writeManifest(folder, new Manifest(Manifest.FORMAT_VERSION, name, Manifest.Task.FORECAST,
-                architecture, VERSION, CREATED, onnx, null, series, List.of(), training(1)));
+                architecture, VERSION, CREATED, onnx, null, series, List.of(), training(features)));
         return folder;
     }
 

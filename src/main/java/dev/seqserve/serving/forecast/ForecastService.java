@@ -9,6 +9,7 @@ import dev.seqserve.serving.model.TaskType;
 import dev.seqserve.serving.model.batch.RequestRejectedException;
 import dev.seqserve.serving.web.InvalidInputException;
 import dev.seqserve.serving.web.ProblemType;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -21,17 +22,21 @@ class ForecastService {
 
     private final ModelRegistry registry;
     private final ModelMetrics metrics;
+    private final ForecastIntervals intervals;
 
-    ForecastService(ModelRegistry registry, ModelMetrics metrics) {
+    ForecastService(ModelRegistry registry, ModelMetrics metrics, ForecastIntervals intervals) {
         this.registry = registry;
         this.metrics = metrics;
+        this.intervals = intervals;
     }
 
     /**
      * @param request a validated request
-     * @throws InvalidInputException when the series or horizon does not suit the model
+     * @throws InvalidInputException when the series, horizon, date or interval levels do not suit the model
      */
     ForecastResponse forecast(ForecastRequest request) {
+        IntervalLevels.check(request.intervals());
+        LocalDate lastDate = LastTimestamp.parse(request.lastTimestamp());
         long start = System.nanoTime();
         try (ModelLease<SeriesCodec, float[], float[]> lease =
                 registry.lease(TaskType.FORECAST, request.model(), request.version())) {
@@ -41,17 +46,18 @@ class ForecastService {
                 SeriesCodec codec = model.preprocessing();
                 double[] series = request.series();
                 int horizon = request.horizon();
-                check(model.ref().name(), codec, series, horizon);
+                check(model.ref().name(), codec, series, horizon, lastDate);
                 long encodeStart = System.nanoTime();
-                float[] input = encode(codec, series);
+                float[] input = encode(codec, series, lastDate);
                 metrics.preprocessing(model.ref(), "encode", System.nanoTime() - encodeStart);
                 float[] output = model.infer(List.of(input)).get(0);
                 long decodeStart = System.nanoTime();
-                double[] forecast = codec.decode(series, output, horizon);
-                metrics.preprocessing(model.ref(), "decode", System.nanoTime() - decodeStart);
+                double[] forecast = codec.decode(series, lastDate, output, horizon);
                 requireFinite(model.ref().name(), forecast);
+                List<ForecastResponse.Interval> bands = intervals.around(model, forecast, request.intervals());
+                metrics.preprocessing(model.ref(), "decode", System.nanoTime() - decodeStart);
                 outcome = "success";
-                return new ForecastResponse(forecast, horizon, model.ref());
+                return new ForecastResponse(forecast, horizon, model.ref(), bands);
             } catch (InvalidInputException e) {
                 outcome = "invalid";
                 throw e;
@@ -64,7 +70,7 @@ class ForecastService {
         }
     }
 
-    private static void check(String model, SeriesCodec codec, double[] series, int horizon) {
+    private static void check(String model, SeriesCodec codec, double[] series, int horizon, LocalDate lastDate) {
         if (series.length < codec.minLength()) {
             throw new InvalidInputException(ProblemType.SERIES_TOO_SHORT, "Model " + model + " needs a series of at least "
                     + codec.minLength() + " values; this one has " + series.length + ".");
@@ -73,12 +79,16 @@ class ForecastService {
             throw new InvalidInputException(ProblemType.HORIZON_OUT_OF_RANGE, "Model " + model
                     + " forecasts 1 to " + codec.maxHorizon() + " steps ahead; the horizon was " + horizon + ".");
         }
+        if (codec.needsDate() && lastDate == null) {
+            throw new InvalidInputException(ProblemType.TIMESTAMP_REQUIRED, "Model " + model + " reads the "
+                    + "calendar: give the date of the series' last value as lastTimestamp, e.g. \"1990-12-31\".");
+        }
     }
 
-    private static float[] encode(SeriesCodec codec, double[] series) {
+    private static float[] encode(SeriesCodec codec, double[] series, LocalDate lastDate) {
         float[] input;
         try {
-            input = codec.encode(series);
+            input = codec.encode(series, lastDate);
         } catch (IllegalArgumentException e) {
             // e.g. a log transform given a value that is not positive
             throw new InvalidInputException(ProblemType.INVALID_SERIES, "The series does not suit the model: "

@@ -1,9 +1,14 @@
 package dev.seqserve.training.eval;
 
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+
 /**
- * Multi-output linear least squares with an intercept and optional ridge penalty, solved through
- * the normal equations by Cholesky in double. Columns are centred first: the intercept is then not
- * penalised and the normal equations are far better conditioned than with raw levels.
+ * Multi-output linear least squares with an intercept and optional ridge penalty, solved by
+ * commons-math3's singular value decomposition, the trainer's one least-squares solver. Columns are
+ * centred first, so the intercept is not penalised; the ridge enters as extra rows
+ * {@code √ridge · I} of the design matrix. The decomposition's pseudo-inverse gives the minimum-norm
+ * solution when columns are collinear (e.g. a constant one), so a fit never fails for that.
  */
 public final class LinearRegression {
 
@@ -18,55 +23,36 @@ public final class LinearRegression {
     /**
      * @param x inputs, one row per example
      * @param y targets, one row per example
-     * @param ridge added to the diagonal of the centred {@code XᵀX}; 0 for ordinary least squares
-     * @throws IllegalArgumentException if the inputs are collinear even after a tiny ridge
+     * @param ridge the penalty on the squared weights; 0 for ordinary least squares
      */
     public static LinearRegression fit(double[][] x, double[][] y, double ridge) {
         int n = x.length;
         if (n == 0 || y.length != n) {
             throw new IllegalArgumentException("need as many target rows as input rows, and at least one");
         }
+        if (ridge < 0) {
+            throw new IllegalArgumentException("the ridge penalty must be at least 0, was " + ridge);
+        }
         int p = x[0].length;
         int q = y[0].length;
         double[] xMean = columnMeans(x);
         double[] yMean = columnMeans(y);
-        double[][] xtx = new double[p][p];
-        double[][] xty = new double[p][q];
-        double[] xc = new double[p];
+        int rows = ridge > 0 ? n + p : n;
+        double[][] design = new double[rows][p];
+        double[][] targets = new double[rows][q];
         for (int r = 0; r < n; r++) {
             for (int i = 0; i < p; i++) {
-                xc[i] = x[r][i] - xMean[i];
+                design[r][i] = x[r][i] - xMean[i];
             }
-            for (int i = 0; i < p; i++) {
-                for (int j = 0; j <= i; j++) {
-                    xtx[i][j] += xc[i] * xc[j];
-                }
-                for (int j = 0; j < q; j++) {
-                    xty[i][j] += xc[i] * (y[r][j] - yMean[j]);
-                }
+            for (int j = 0; j < q; j++) {
+                targets[r][j] = y[r][j] - yMean[j];
             }
         }
-        double trace = 0;
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < i; j++) {
-                xtx[j][i] = xtx[i][j];
-            }
-            xtx[i][i] += ridge;
-            trace += xtx[i][i];
+        for (int i = 0; ridge > 0 && i < p; i++) {
+            design[n + i][i] = Math.sqrt(ridge);
         }
-        double[][] w = Cholesky.solve(xtx, xty);
-        if (w == null) {
-            // Exactly collinear inputs (e.g. a constant column): a ridge far below rounding error
-            // of the data picks the minimum-norm-like solution instead of failing.
-            double jitter = 1e-10 * Math.max(trace / p, 1e-300);
-            for (int i = 0; i < p; i++) {
-                xtx[i][i] += jitter;
-            }
-            w = Cholesky.solve(xtx, xty);
-        }
-        if (w == null) {
-            throw new IllegalArgumentException("the inputs are collinear; add a ridge penalty");
-        }
+        double[][] w = new SingularValueDecomposition(MatrixUtils.createRealMatrix(design)).getSolver()
+                .solve(MatrixUtils.createRealMatrix(targets)).getData();
         double[] b = yMean.clone();
         for (int j = 0; j < q; j++) {
             for (int i = 0; i < p; i++) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,8 +46,15 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--scaler", description = "standard or minmax (default: ${DEFAULT-VALUE}).")
     private String scaler = "standard";
 
-    @Option(names = "--target", description = "change or value (default: the preset's).")
+    @Option(names = "--target", description = "change, value or residual (of the AR+Fourier baseline) (default: the preset's).")
     private String target;
+
+    @Option(names = "--blend", negatable = true, description = "Blend the AR+Fourier baseline into the network's "
+            + "forecasts with the weight chosen on the validation span (default: the preset's).")
+    private Boolean blend;
+
+    @Option(names = "--calendar-harmonics", description = "Annual sine/cosine pairs read beside each value (default: the preset's).")
+    private Integer calendarHarmonics;
 
     @Option(names = "--hidden", description = "Recurrent units per layer (default: the preset's).")
     private Integer hidden;
@@ -71,6 +77,9 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--clip", description = "Gradient norm clipping (default: ${DEFAULT-VALUE}).")
     private double clip = 1.0;
 
+    @Option(names = "--members", description = "Networks trained with seeds seed, seed + 1, … and averaged in one graph (default: the preset's).")
+    private Integer members;
+
     @Option(names = "--epochs", description = "The most epochs, or the exact count without a validation span (default: the preset's).")
     private Integer epochs;
 
@@ -92,49 +101,29 @@ public final class ForecastCommand implements Callable<Integer> {
         SeriesCodec.Spec spec = new SeriesCodec.Spec(series.frequency().manifestName(),
                 window != null ? window : preset.window, maxHorizon != null ? maxHorizon : preset.maxHorizon,
                 transformList.isBlank() ? List.of() : Arrays.asList(transformList.split(",")), scaler,
-                target != null ? target : preset.target);
+                target != null ? target : preset.target,
+                calendarHarmonics != null ? calendarHarmonics : preset.calendarHarmonics);
         ForecastTraining.Settings settings = new ForecastTraining.Settings(cell, spec,
                 hidden != null ? hidden : preset.net.hidden(), layers != null ? layers : preset.net.layers(), dropout,
                 weightDecay != null ? weightDecay : preset.net.weightDecay(),
                 batch != null ? batch : preset.net.batchSize(), lr != null ? lr : preset.net.learningRate(), clip,
                 epochs != null ? epochs : preset.net.epochs(), patience != null ? patience : preset.net.patience(),
-                run.seed());
+                run.seed()).withMembers(members != null ? members : preset.net.members());
         ForecastSpans spans = ForecastSpans.of(series, preset);
         out.printf(Locale.ROOT, "training %s on %s: %d values %s..%s, %s%n", modelName, file, series.size(),
                 series.start(), series.end(), series.gaps().describe());
 
-        ForecastTraining.Result result = new ForecastTraining(settings, out).train(series.values(), spans.split());
-        RollingOriginCv.Outcome cv = crossValidate(preset, series, settings);
+        if (!preset.cvOrigins.isEmpty() && Boolean.TRUE.equals(blend)) {
+            throw new IllegalArgumentException("--blend needs a validation span to choose its weight; " + modelName
+                    + " is scored on rolling origins");
+        }
+        ForecastOutcome outcome = preset.cvOrigins.isEmpty()
+                ? new HoldoutPipeline(settings, series, spans, blend != null ? blend : preset.blend, out).run()
+                : new RollingPipeline(settings, series, preset, out).run();
         Path folder = run.out().resolve(modelName);
         Files.createDirectories(folder);
-        new ForecastArtifact(modelName, settings, preset, series, spans, cv).write(folder, result);
+        new ForecastArtifact(modelName, settings, preset, series, spans).write(folder, outcome);
+        out.println("wrote " + folder);
         return 0;
-    }
-
-    /**
-     * The same settings on the preset's rolling origins, for the report; {@code null} when the preset
-     * has none or these settings need more history than the first origin gives.
-     */
-    private RollingOriginCv.Outcome crossValidate(SeriesPreset preset, Series series, ForecastTraining.Settings run) {
-        if (preset.cvOrigins.isEmpty()) {
-            return null;
-        }
-        RollingOriginCv cv = new RollingOriginCv(
-                RollingOrigins.of(series, preset.cvOrigins, preset.testStart, preset.testHorizon), preset.period);
-        Optional<String> why = cv.infeasibility(run.spec(), series.values());
-        if (why.isPresent()) {
-            out.println("no rolling-origin cross-validation in the report: " + why.get());
-            return null;
-        }
-        out.printf(Locale.ROOT, "rolling-origin cross-validation of these settings on %s%n", cv.origins().describe());
-        RollingOriginCv.Outcome outcome = cv.run(run, series.values());
-        double[] mae = outcome.perOrigin(run.maxEpochs());
-        double[] naive = outcome.seasonalNaive();
-        double[] growth = outcome.seasonalGrowth();
-        for (int i = 0; i < mae.length; i++) {
-            out.printf(Locale.ROOT, "  origin %d: MAE %.2f, seasonal naive %.2f, seasonal growth %.2f%n",
-                    preset.cvOrigins.get(i), mae[i], naive[i], growth[i]);
-        }
-        return outcome;
     }
 }

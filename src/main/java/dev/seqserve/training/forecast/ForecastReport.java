@@ -1,87 +1,57 @@
 package dev.seqserve.training.forecast;
 
-import dev.seqserve.training.run.EpochLoop;
 import dev.seqserve.artifact.Manifest;
+import dev.seqserve.preprocess.PredictionIntervals;
 import dev.seqserve.training.data.Series;
+import dev.seqserve.training.eval.Metrics;
 import dev.seqserve.training.report.Charts;
 import dev.seqserve.training.report.MarkdownTable;
+import dev.seqserve.training.run.EpochLoop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-/** The forecaster's {@code report.md}, its training curve and its forecast-against-actuals plot. */
+/** The forecaster's {@code report.md}: the model against every baseline, its intervals, phases and plots. */
 final class ForecastReport {
 
     private final String name;
     private final Manifest manifest;
     private final Series series;
-    private final ForecastSpans spans;
     private final SeriesPreset preset;
-    private final Map<String, double[]> forecasts;
-    private final ForecastTraining.Result result;
-    private final RollingOriginCv.Outcome cv;
+    private final ForecastOutcome outcome;
 
-    ForecastReport(String name, Manifest manifest, Series series, ForecastSpans spans, SeriesPreset preset,
-            Map<String, double[]> forecasts, ForecastTraining.Result result, RollingOriginCv.Outcome cv) {
+    ForecastReport(String name, Manifest manifest, Series series, SeriesPreset preset, ForecastOutcome outcome) {
         this.name = name;
         this.manifest = manifest;
         this.series = series;
-        this.spans = spans;
         this.preset = preset;
-        this.forecasts = forecasts;
-        this.result = result;
-        this.cv = cv;
+        this.outcome = outcome;
     }
 
     void write(Path folder) throws IOException {
-        plots(folder);
-        Manifest.SeriesPreprocessing sp = manifest.series();
-        MarkdownTable metrics = new MarkdownTable("metric", "value", "measured on");
-        manifest.metrics().forEach(m -> metrics.row(m.name(), String.format(Locale.ROOT, "%.4f", m.value()), m.split()));
-        MarkdownTable epochs = epochTable();
-        MarkdownTable config = new MarkdownTable("setting", "value");
-        manifest.training().hyperParameters().forEach(config::row);
-        config.row("seed", manifest.training().seed());
-        double model = manifest.metric("mae").orElseThrow();
-        StringBuilder verdict = new StringBuilder();
-        for (Manifest.Metric m : manifest.metrics()) {
-            if (m.name().endsWith("_mae") && !m.name().equals("validation_mae") && !m.name().startsWith("cv_")) {
-                verdict.append(String.format(Locale.ROOT, "- against %s: %.4f vs %.4f (ratio %.3f)%n",
-                        m.name().replace("_mae", ""), model, m.value(), model / m.value()));
-            }
-        }
+        ForecastOutcome.Evaluation e = outcome.evaluation();
+        String best = bestBaseline();
+        plots(folder, best);
         String report = "# " + name + "\n\n"
-                + "Forecasts " + series.column() + " (" + sp.frequency() + "), "
+                + "Forecasts " + series.column() + " (" + manifest.series().frequency() + "), "
                 + manifest.architecture().toUpperCase(Locale.ROOT) + ", version " + manifest.version()
                 + ", trained " + manifest.created() + ".\n\n"
-                + "## Result\n\n"
-                + "Test: " + testDescription() + " Errors are in the series' own units; the model's figures are "
-                + "measured by ONNX Runtime on the shipped `model.onnx`.\n\n"
-                + metrics + "\n"
-                + "Model MAE " + String.format(Locale.ROOT, "%.4f", model) + ":\n\n" + verdict + "\n"
-                + "![forecast against actuals](forecast.png)\n\n"
-                + "## How a forecast is made\n\n"
-                + "Direct strategy: the network reads the last " + sp.window() + " values (after the transforms) "
-                + "and outputs all " + sp.maxHorizon() + " steps at once; a request for a shorter horizon takes the "
-                + "first steps. Transforms, in order: " + (sp.transforms().isEmpty() ? "none" : "`"
-                        + String.join("`, `", sp.transforms()) + "`")
-                + "; then a " + sp.scaler().kind() + " scaler fitted on the training span only "
-                + sp.scaler().parameters() + ". Target: "
-                + ("change".equals(sp.target()) ? "the change from the last value, divided by the scaler's spread"
-                        : "the scaled value")
-                + ". The same `SeriesCodec` class does this in training and in the server, parameterised by the "
-                + "manifest.\n\n"
+                + "## The model against the baselines\n\n"
+                + "Scored on " + e.description() + ". MAE in the series' own units. " + e.modelScoring() + " "
+                + beats() + "\n\n"
+                + comparison() + "\n" + folds() + selection(folder)
+                + "![forecasts against actuals, with the best baseline](forecast.png)\n\n"
+                + "Shipped weights: " + manifest.training().hyperParameters().get("shipped_weights") + ".\n\n"
+                + intervals()
+                + "## How a forecast is made\n\n" + ForecastDescription.of(manifest.series()) + "\n\n"
                 + "Gaps: " + series.gaps().describe() + "\n\n"
-                + selection(folder)
-                + "## Training\n\n"
-                + trainingDescription(manifest.training().hyperParameters().get("train_span"),
-                        manifest.training().hyperParameters().get("validation_span"))
-                + epochs + "\n![training curves](training.png)\n\n"
-                + "## Configuration\n\n" + config + "\n"
+                + "## Time per phase\n\n" + phases() + "\n"
+                + "## Training\n\n" + epochs() + "\n![training curves](training.png)\n\n"
+                + "## Configuration\n\n" + configuration() + "\n"
                 + "Data: `" + manifest.training().data().get(0).path() + "`, SHA-256 `"
                 + manifest.training().data().get(0).sha256() + "`.\n\n"
                 + "Reproduce: `./mvnw -q compile exec:exec -Dtrain.args=\"forecast --series "
@@ -89,113 +59,163 @@ final class ForecastReport {
         Files.writeString(folder.resolve("report.md"), report);
     }
 
-    private String trainingDescription(String trainSpan, String validationSpan) {
-        if (spans.validates()) {
-            return "Trained on " + trainSpan + " (" + result.trainingPairs() + " windows), early stopping on the MAE of "
-                    + validationSpan + "; the test span was not used for training or model selection. Weights from "
-                    + "epoch " + result.history().bestEpoch() + ".\n\n";
-        }
-        return "Trained on " + trainSpan + " (" + result.trainingPairs() + " windows) for "
-                + result.history().epochs().size() + " epochs without early stopping; the weights of the last epoch "
-                + "ship. The epoch count is a setting like the others, chosen by the cross-validation above; the "
-                + "test span was not used for training or model selection.\n\n";
+    private double mae(String method) {
+        return Metrics.mae(outcome.evaluation().forecasts().get(method), outcome.evaluation().actual());
     }
 
-    private MarkdownTable epochTable() {
-        boolean validated = spans.validates();
-        MarkdownTable epochs = validated
+    private String bestBaseline() {
+        return outcome.evaluation().descriptions().keySet().stream().min(Comparator.comparingDouble(this::mae))
+                .orElseThrow();
+    }
+
+    private String beats() {
+        double model = mae(ForecastOutcome.MODEL);
+        List<String> lost = outcome.evaluation().descriptions().keySet().stream().filter(b -> mae(b) <= model).toList();
+        return lost.isEmpty() ? "The model's MAE is below every baseline's."
+                : "The model's MAE is **not** below " + String.join(", ", lost) + ".";
+    }
+
+    private MarkdownTable comparison() {
+        double model = mae(ForecastOutcome.MODEL);
+        MarkdownTable table = new MarkdownTable("method", "MAE", "model / method", "how");
+        table.row("**model**", number(model), "1.000", manifest.architecture());
+        outcome.evaluation().descriptions().forEach((method, how) ->
+                table.row(method, number(mae(method)), String.format(Locale.ROOT, "%.3f", model / mae(method)), how));
+        return table;
+    }
+
+    private String folds() {
+        if (outcome.folds().isEmpty()) {
+            return "";
+        }
+        List<String> methods = new ArrayList<>(outcome.folds().get(0).mae().keySet());
+        List<String> header = new ArrayList<>(List.of("origin", "trained on", "training windows"));
+        header.addAll(methods);
+        MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
+        for (ForecastOutcome.FoldRow row : outcome.folds()) {
+            List<Object> cells = new ArrayList<>(List.of(row.label(), row.trainedOn(), row.windows()));
+            methods.forEach(m -> cells.add(number(row.mae().get(m))));
+            table.row(cells.toArray());
+        }
+        List<Object> mean = new ArrayList<>(List.of("mean", "", ""));
+        methods.forEach(m -> mean.add(number(outcome.folds().stream().mapToDouble(r -> r.mae().get(m)).average()
+                .orElseThrow())));
+        table.row(mean.toArray());
+        return "Per origin (MAE):\n\n" + table + "\n";
+    }
+
+    private String selection(Path folder) {
+        if (outcome.folds().isEmpty()) {
+            return "";
+        }
+        return "The settings are those with the lowest mean MAE over these origins in the grid `forecast-select` "
+                + "searches" + (Files.isRegularFile(folder.resolve("selection.md")) ? " ([ranking](selection.md))" : "")
+                + "; each origin's network and baselines saw only the values before its 1 January.\n\n";
+    }
+
+    private String intervals() {
+        PredictionIntervals p = outcome.intervals();
+        MarkdownTable table = new MarkdownTable("method", "level", "steps ahead", "coverage", "mean width", "intervals");
+        for (IntervalCheck.Coverage c : outcome.coverage()) {
+            table.row(c.method(), String.format(Locale.ROOT, "%.0f%%", c.level() * 100), c.steps(),
+                    String.format(Locale.ROOT, "%.1f%%", c.coverage() * 100), number(c.meanWidth()), c.count());
+        }
+        String errors = p.errors() == PredictionIntervals.Errors.LOG
+                ? "the absolute difference of the logarithms (the interval is the forecast times e^±radius, so it grows "
+                        + "with the level of the series and stays positive)"
+                : "the absolute error (the interval is the forecast ± radius)";
+        return "## Prediction intervals\n\n"
+                + "Split-conformal: for each step ahead the manifest keeps the scores of out-of-sample forecasts, "
+                + "each score " + errors + ". The interval at level α takes the ⌈(n + 1)·α⌉-th smallest of the "
+                + "step's n scores as its radius; the server computes it from the manifest with the same "
+                + "`PredictionIntervals` class. Calibration of the shipped model: " + p.calibration() + "; "
+                + p.calibrationSize(0) + " scores one step ahead, " + p.calibrationSize(p.steps() - 1) + " at "
+                + p.steps() + " steps.\n\n"
+                + "What it assumes: that a new forecast's error is exchangeable with the calibration errors, "
+                + "i.e. drawn from the same distribution (the same season mix, the same volatility, a model as "
+                + "good as the one calibrated), so coverage holds on average over time, not for each day or "
+                + "month; errors of neighbouring origins are correlated, which leaves the average coverage "
+                + "unbiased but makes it noisier than independent draws would.\n\n"
+                + "Checked out of sample on the scored span above (every origin's forecast, at the steps ahead shown), "
+                + "beside the same construction applied to the reference baseline"
+                + (outcome.folds().isEmpty() ? "" : "; each origin year's intervals are calibrated without the "
+                        + "forecasts that reach into that year (leave one year out)")
+                + ":\n\n" + table + "\n"
+                + "![fan chart](fan.png)\n\n";
+    }
+
+    private MarkdownTable phases() {
+        MarkdownTable table = new MarkdownTable("phase", "seconds");
+        outcome.phases().forEach(p -> table.row(p.name(), String.format(Locale.ROOT, "%.1f", p.seconds())));
+        table.row("total", String.format(Locale.ROOT, "%.1f",
+                outcome.phases().stream().mapToDouble(dev.seqserve.training.run.PhaseTimes.Phase::seconds).sum()));
+        return table;
+    }
+
+    private String epochs() {
+        ForecastTraining.Result run = outcome.selection();
+        boolean validated = run != outcome.shipped();
+        MarkdownTable table = validated
                 ? new MarkdownTable("epoch", "train loss (MSE, model space)", "validation MAE", "seconds")
                 : new MarkdownTable("epoch", "train loss (MSE, model space)", "seconds");
-        for (EpochLoop.Epoch e : result.history().epochs()) {
+        for (EpochLoop.Epoch e : run.history().epochs()) {
             String loss = String.format(Locale.ROOT, "%.5f", e.trainLoss());
             String seconds = String.format(Locale.ROOT, "%.2f", e.seconds());
             if (validated) {
-                epochs.row(e.number(), loss, String.format(Locale.ROOT, "%.4f", -e.devMetric()), seconds);
+                table.row(e.number(), loss, String.format(Locale.ROOT, "%.4f", -e.devMetric()), seconds);
             } else {
-                epochs.row(e.number(), loss, seconds);
+                table.row(e.number(), loss, seconds);
             }
         }
-        return epochs;
+        return (validated ? "The selection run: early stopping kept epoch " + run.history().bestEpoch()
+                + ", the epoch count of the refit and of the shipped weights.\n\n"
+                : "The shipped weights: a fixed number of epochs, the last kept.\n\n") + table;
     }
 
-    /** The cross-validation of the shipped settings, per origin, beside the seasonal-naive forecast. */
-    private String selection(Path folder) {
-        if (cv == null) {
-            return "";
-        }
-        int epochs = result.history().epochs().size();
-        double[] mae = cv.perOrigin(epochs);
-        double[] naive = cv.seasonalNaive();
-        double[] growth = cv.seasonalGrowth();
-        MarkdownTable table = new MarkdownTable("origin", "training values", "training windows", "model MAE",
-                "seasonal naive MAE", "seasonal growth MAE");
-        for (int i = 0; i < mae.length; i++) {
-            RollingOriginCv.FoldResult f = cv.folds().get(i);
-            table.row(f.fold().year(), series.date(0) + ".." + series.date(f.fold().origin() - 1), f.trainingWindows(),
-                    String.format(Locale.ROOT, "%.2f", mae[i]), String.format(Locale.ROOT, "%.2f", naive[i]),
-                    String.format(Locale.ROOT, "%.2f", growth[i]));
-        }
-        table.row("mean", "", "", String.format(Locale.ROOT, "%.2f", ForecastArtifact.mean(mae)),
-                String.format(Locale.ROOT, "%.2f", ForecastArtifact.mean(naive)),
-                String.format(Locale.ROOT, "%.2f", ForecastArtifact.mean(growth)));
-        int first = cv.folds().get(0).fold().year();
-        int last = cv.folds().get(cv.folds().size() - 1).fold().year();
-        return "## Selection: rolling-origin cross-validation\n\n"
-                + "The preset's settings are those with the lowest mean MAE over the rolling origins " + first + ".."
-                + last + " in the grid that `forecast-select` searches"
-                + (Files.isRegularFile(folder.resolve("selection.md")) ? " ([ranking](selection.md))" : "") + "; "
-                + "the table cross-validates the settings this model was trained with. "
-                + "For each origin a network with these settings and seed is trained on every value before 1 January "
-                + "of that year, for the same fixed number of epochs, and forecasts the year's " + preset.testHorizon
-                + " months at once as the server does. Only origins up to " + last + " were used: every fold ends "
-                + "before the test span (" + preset.testStart + " on), which chose nothing. The seasonal-naive "
-                + "forecast repeats the year before the origin; seasonal growth multiplies it by that year's growth "
-                + "over the year before.\n\n"
-                + table + "\n";
+    private MarkdownTable configuration() {
+        MarkdownTable config = new MarkdownTable("setting", "value");
+        manifest.training().hyperParameters().forEach(config::row);
+        config.row("seed", manifest.training().seed());
+        return config;
     }
 
-    private String testDescription() {
-        return spans.testHorizon() == 1
-                ? "every day of " + series.date(spans.testStart()) + ".." + series.date(spans.testEnd() - 1)
-                        + " forecast one step ahead from all values before it (persistence = the previous value; "
-                        + "AR(" + ForecastArtifact.AR_ORDER + ") = ordinary least squares on the last "
-                        + ForecastArtifact.AR_ORDER + " values, fitted on everything before the test)."
-                : "the " + spans.testHorizon() + " steps from " + series.date(spans.testStart())
-                        + " forecast at once from the values before it (seasonal naive = the same month a year "
-                        + "earlier; seasonal growth = seasonal naive times the last year's growth over the year "
-                        + "before, the trend a trend-following forecast carries on).";
-    }
-
-    private void plots(Path folder) throws IOException {
+    private void plots(Path folder, String best) throws IOException {
+        ForecastOutcome.Evaluation e = outcome.evaluation();
         var lines = Charts.named();
-        List<double[]> actual = new ArrayList<>();
-        for (int t = spans.testStart(); t < spans.testEnd(); t++) {
-            actual.add(new double[] {t - spans.testStart() + 1, series.value(t)});
+        lines.put("actual", points(e.actual()));
+        lines.put(name, points(e.forecasts().get(ForecastOutcome.MODEL)));
+        lines.put(best + " (best baseline)", points(e.forecasts().get(best)));
+        Charts.lines(folder.resolve("forecast.png"), name + ": " + e.split(), "step", series.column(), lines);
+        ForecastOutcome.Fan fan = outcome.fan();
+        List<Charts.Band> bands = new ArrayList<>();
+        for (PredictionIntervals.Bounds b : fan.bounds()) {
+            bands.add(0, new Charts.Band(String.format(Locale.ROOT, "forecast, %.0f%% interval", b.level() * 100),
+                    b.lower(), b.upper()));
         }
-        lines.put("actual", actual);
-        forecasts.forEach((method, values) -> {
-            if (method.equals("model") || method.equals("persistence") && spans.testHorizon() == 1
-                    || method.startsWith("seasonal_") && spans.testHorizon() > 1) {
-                List<double[]> points = new ArrayList<>();
-                for (int i = 0; i < values.length; i++) {
-                    points.add(new double[] {i + 1, values[i]});
-                }
-                lines.put(method.equals("model") ? name : method, points);
-            }
-        });
-        Charts.lines(folder.resolve("forecast.png"), name + ": test forecasts against actuals",
-                "step from " + series.date(spans.testStart()), series.column(), lines);
+        Charts.fan(folder.resolve("fan.png"), name + ": " + fan.title(), fan.xLabel(), series.column(), fan.actual(),
+                fan.forecast(), bands);
         var curves = Charts.named();
-        if (spans.validates()) {
-            curves.put("validation MAE", Charts.indexed(
-                    result.history().epochs().stream().map(e -> -e.devMetric()).toList()));
+        ForecastTraining.Result run = outcome.selection();
+        if (run != outcome.shipped()) {
+            curves.put("validation MAE", Charts.indexed(run.history().epochs().stream().map(x -> -x.devMetric()).toList()));
             Charts.lines(folder.resolve("training.png"), name + ": validation MAE by epoch", "epoch", series.column(),
                     curves);
         } else {
-            curves.put("train loss", Charts.indexed(
-                    result.history().epochs().stream().map(EpochLoop.Epoch::trainLoss).toList()));
-            Charts.lines(folder.resolve("training.png"), name + ": training loss by epoch", "epoch",
-                    "MSE, model space", curves);
+            curves.put("train loss", Charts.indexed(run.history().epochs().stream().map(EpochLoop.Epoch::trainLoss).toList()));
+            Charts.lines(folder.resolve("training.png"), name + ": training loss by epoch", "epoch", "MSE, model space",
+                    curves);
         }
+    }
+
+    private static List<double[]> points(double[] values) {
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            points.add(new double[] {i + 1, values[i]});
+        }
+        return points;
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
     }
 }

@@ -1,8 +1,10 @@
 package dev.seqserve.training.forecast;
 
 import dev.seqserve.training.run.EpochLoop;
+import dev.seqserve.preprocess.SeasonalAutoregression;
 import dev.seqserve.preprocess.SeriesCodec;
 import dev.seqserve.preprocess.TrainingPairs;
+import dev.seqserve.training.eval.Autoregressions;
 import dev.seqserve.training.eval.Forecaster;
 import dev.seqserve.training.eval.Metrics;
 import dev.seqserve.training.nn.Adam;
@@ -11,7 +13,10 @@ import dev.seqserve.training.nn.ForecastConfig;
 import dev.seqserve.training.nn.ForecastNet;
 import dev.seqserve.training.nn.ParamSet;
 import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -36,12 +41,45 @@ public final class ForecastTraining {
             double clipNorm,
             int maxEpochs,
             int patience,
-            long seed) {
+            long seed,
+            int baselineOrder,
+            int baselineHarmonics,
+            int members) {
+
+        public Settings {
+            if (members < 1) {
+                throw new IllegalArgumentException("an ensemble needs at least one member, got " + members);
+            }
+        }
+
+        /** Settings of one network without a baseline (any target but {@code residual}). */
+        public Settings(CellType cell, SeriesCodec.Spec spec, int hidden, int layers, float dropout, double weightDecay,
+                int batchSize, double learningRate, double clipNorm, int maxEpochs, int patience, long seed) {
+            this(cell, spec, hidden, layers, dropout, weightDecay, batchSize, learningRate, clipNorm, maxEpochs,
+                    patience, seed, 0, 0, 1);
+        }
 
         /** These settings trained for another number of epochs. */
         public Settings withMaxEpochs(int epochs) {
             return new Settings(cell, spec, hidden, layers, dropout, weightDecay, batchSize, learningRate, clipNorm,
-                    epochs, patience, seed);
+                    epochs, patience, seed, baselineOrder, baselineHarmonics, members);
+        }
+
+        /** These settings with the seasonal autoregression a hybrid corrects. */
+        public Settings withBaseline(int order, int harmonics) {
+            return new Settings(cell, spec, hidden, layers, dropout, weightDecay, batchSize, learningRate, clipNorm,
+                    maxEpochs, patience, seed, order, harmonics, members);
+        }
+
+        /** These settings as an ensemble of {@code count} networks, member {@code k} seeded {@code seed + k}. */
+        public Settings withMembers(int count) {
+            return new Settings(cell, spec, hidden, layers, dropout, weightDecay, batchSize, learningRate, clipNorm,
+                    maxEpochs, patience, seed, baselineOrder, baselineHarmonics, count);
+        }
+
+        /** Whether the network corrects a seasonal autoregression (target {@code residual}). */
+        public boolean hybrid() {
+            return spec.target().equals(SeriesCodec.TARGET_RESIDUAL);
         }
     }
 
@@ -75,8 +113,28 @@ public final class ForecastTraining {
         }
     }
 
-    /** The trained network and the codec it was trained with. */
-    public record Result(ForecastNet net, SeriesCodec codec, EpochLoop.History history, int trainingPairs) {}
+    /**
+     * The trained network and the codec it was trained with.
+     *
+     * @param timeline the dates of the series it was trained on; {@code null} for an undated series
+     */
+    public record Result(List<ForecastNet> nets, SeriesCodec codec, EpochLoop.History history, int trainingPairs,
+            Timeline timeline) {
+
+        public Result {
+            nets = List.copyOf(nets);
+        }
+
+        /** The trained network (the mean of an ensemble's members) as a forecaster in the series' units. */
+        public Forecaster forecaster() {
+            return trainerForecaster(nets, codec, timeline);
+        }
+
+        /** This run with another codec for the same networks, e.g. one that blends in a baseline. */
+        public Result withCodec(SeriesCodec other) {
+            return new Result(nets, other, history, trainingPairs, timeline);
+        }
+    }
 
     private final Settings settings;
     private final PrintStream out;
@@ -86,49 +144,44 @@ public final class ForecastTraining {
         this.out = out;
     }
 
+    /** Trains on an undated series (no calendar inputs, no Fourier baseline). */
     public Result train(double[] values, Split split) {
+        return train(values, null, split);
+    }
+
+    /**
+     * Trains on {@code [0, split.trainEnd())} of a series.
+     *
+     * @param timeline the series' dates; needed by calendar inputs and a Fourier baseline
+     */
+    public Result train(double[] values, Timeline timeline, Split split) {
         double[] train = Arrays.copyOf(values, split.trainEnd());
-        SeriesCodec codec = SeriesCodec.fit(settings.spec(), train);
-        TrainingPairs pairs = codec.pairs(train);
+        SeriesCodec codec = fitCodec(train, timeline);
+        TrainingPairs pairs = codec.pairs(train, timeline == null ? null : timeline.start());
         float[][][] inputs = toSteps(pairs.inputs(), codec.window(), codec.features());
         float[][] targets = pairs.targets();
-        ForecastNet net = new ForecastNet(new ForecastConfig(settings.cell(), codec.features(), settings.hidden(),
-                settings.layers(), codec.maxHorizon(), settings.dropout(), settings.seed()));
-        ParamSet params = new ParamSet(net.params());
-        Adam adam = new Adam(net.params(), (float) settings.learningRate(), 0.9f, 0.999f, 1e-8f,
-                (float) settings.weightDecay());
-        Random random = new Random(settings.seed());
-        out.printf("%d training windows of %d steps, predicting %d steps%n", targets.length, codec.window(),
-                codec.maxHorizon());
+        List<Member> members = new ArrayList<>();
+        for (int k = 0; k < settings.members(); k++) {
+            members.add(new Member(codec, settings.seed() + k));
+        }
+        List<ForecastNet> nets = members.stream().map(m -> m.net).toList();
+        out.printf("%d training windows of %d steps, predicting %d steps%s%n", targets.length, codec.window(),
+                codec.maxHorizon(), nets.size() > 1 ? ", " + nets.size() + " networks averaged" : "");
 
         EpochLoop.Task task = new EpochLoop.Task() {
             @Override
             public double trainEpoch(int epoch) {
-                List<Integer> order = new java.util.ArrayList<>();
-                for (int i = 0; i < targets.length; i++) {
-                    order.add(i);
+                double loss = 0;
+                for (Member m : members) {
+                    loss += m.epoch(inputs, targets) / members.size();
                 }
-                java.util.Collections.shuffle(order, random);
-                double lossSum = 0;
-                for (int from = 0; from < order.size(); from += settings.batchSize()) {
-                    int to = Math.min(order.size(), from + settings.batchSize());
-                    float[][][] x = new float[to - from][][];
-                    float[][] y = new float[to - from][];
-                    for (int i = from; i < to; i++) {
-                        x[i - from] = inputs[order.get(i)];
-                        y[i - from] = targets[order.get(i)];
-                    }
-                    params.zeroGrad();
-                    lossSum += net.lossAndGradients(x, y) * (to - from);
-                    params.clipGradNorm(settings.clipNorm());
-                    adam.step();
-                }
-                return lossSum / targets.length;
+                return loss;
             }
 
             @Override
             public double evaluate() {
-                return split.validates() ? -validationMae(net, codec, values, split) : Double.NaN;
+                return split.validates() ? -validationMae(trainerForecaster(nets, codec, timeline), values, split)
+                        : Double.NaN;
             }
 
             @Override
@@ -139,13 +192,79 @@ public final class ForecastTraining {
         EpochLoop loop = split.earlyStopping()
                 ? new EpochLoop(settings.maxEpochs(), settings.patience(), out)
                 : EpochLoop.fixed(settings.maxEpochs(), out);
-        EpochLoop.History history = loop.run(task, params);
-        return new Result(net, codec, history, targets.length);
+        EpochLoop.History history = loop.run(task, members.stream().map(m -> m.params).toList());
+        return new Result(nets, codec, history, targets.length, timeline);
+    }
+
+    /** One network of the run with its optimiser and its own shuffling, seeded apart from the others. */
+    private final class Member {
+
+        final ForecastNet net;
+        final ParamSet params;
+        final Adam adam;
+        final Random random;
+
+        Member(SeriesCodec codec, long seed) {
+            net = new ForecastNet(new ForecastConfig(settings.cell(), codec.features(), settings.hidden(),
+                    settings.layers(), codec.maxHorizon(), settings.dropout(), seed));
+            params = new ParamSet(net.params());
+            if (settings.hybrid()) {
+                // Start from the baseline's forecast: the network's first outputs are exactly zero.
+                Arrays.fill(params.get("dense.W").value(), 0f);
+                Arrays.fill(params.get("dense.b").value(), 0f);
+            }
+            adam = new Adam(net.params(), (float) settings.learningRate(), 0.9f, 0.999f, 1e-8f,
+                    (float) settings.weightDecay());
+            random = new Random(seed);
+        }
+
+        /** One epoch over every pair in a fresh order; the mean loss. */
+        double epoch(float[][][] inputs, float[][] targets) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < targets.length; i++) {
+                order.add(i);
+            }
+            Collections.shuffle(order, random);
+            double lossSum = 0;
+            for (int from = 0; from < order.size(); from += settings.batchSize()) {
+                int to = Math.min(order.size(), from + settings.batchSize());
+                float[][][] x = new float[to - from][][];
+                float[][] y = new float[to - from][];
+                for (int i = from; i < to; i++) {
+                    x[i - from] = inputs[order.get(i)];
+                    y[i - from] = targets[order.get(i)];
+                }
+                params.zeroGrad();
+                lossSum += net.lossAndGradients(x, y) * (to - from);
+                params.clipGradNorm(settings.clipNorm());
+                adam.step();
+            }
+            return lossSum / targets.length;
+        }
+    }
+
+    /** The codec fitted on the training span, with the seasonal autoregression a hybrid corrects. */
+    private SeriesCodec fitCodec(double[] train, Timeline timeline) {
+        if (!settings.hybrid()) {
+            return SeriesCodec.fit(settings.spec(), train);
+        }
+        return SeriesCodec.fit(settings.spec(), train, baseline(settings.spec(), train, timeline,
+                settings.baselineOrder(), settings.baselineHarmonics()));
+    }
+
+    /**
+     * A seasonal autoregression fitted by least squares on a training series' model space, as a hybrid
+     * corrects it or a blend mixes it in.
+     */
+    public static SeasonalAutoregression baseline(SeriesCodec.Spec spec, double[] train, Timeline timeline, int order,
+            int harmonics) {
+        double[] z = SeriesCodec.modelSpace(spec.transforms(), train);
+        int lags = train.length - z.length;
+        return Autoregressions.fit(z, z.length, order, harmonics, harmonics > 0 ? timeline.dates(lags) : null);
     }
 
     /** Mean absolute error over the validation span, every origin and every step up to its horizon. */
-    public static double validationMae(ForecastNet net, SeriesCodec codec, double[] values, Split split) {
-        Forecaster forecaster = trainerForecaster(net, codec);
+    public static double validationMae(Forecaster forecaster, double[] values, Split split) {
         int horizon = split.validationHorizon();
         int lastOrigin = split.validationEnd() - horizon;
         double sum = 0;
@@ -159,13 +278,24 @@ public final class ForecastTraining {
         return sum / count;
     }
 
-    /** The trainer's own network as a forecaster in the series' units. */
-    public static Forecaster trainerForecaster(ForecastNet net, SeriesCodec codec) {
+    /**
+     * The trainer's own networks as a forecaster in the series' units: the mean of their outputs, decoded. An
+     * undated series has no timeline.
+     */
+    public static Forecaster trainerForecaster(List<ForecastNet> nets, SeriesCodec codec, Timeline timeline) {
         return (series, end, horizon) -> {
+            LocalDate last = timeline == null ? null : timeline.date(end - 1);
             float[] window = new float[codec.window() * codec.features()];
-            codec.encode(series, end, window, 0);
-            float[] output = net.predict(new float[][][] {toSteps(window, codec.window(), codec.features())})[0];
-            return codec.decode(series, end, output, horizon);
+            codec.encode(series, end, last, window, 0);
+            float[][][] input = {toSteps(window, codec.window(), codec.features())};
+            float[] mean = new float[codec.maxHorizon()];
+            for (ForecastNet net : nets) {
+                float[] output = net.predict(input)[0];
+                for (int h = 0; h < mean.length; h++) {
+                    mean[h] += output[h] / nets.size();
+                }
+            }
+            return codec.decode(series, end, last, mean, horizon);
         };
     }
 

@@ -30,9 +30,10 @@ public final class RollingOriginCv {
      * @param maeByEpoch the fold's MAE after epoch {@code e}, at index {@code e - 1}
      * @param seasonalNaiveMae the seasonal-naive forecast's MAE on the same steps
      * @param seasonalGrowthMae the MAE on the same steps of seasonal naive times the last year's growth
+     * @param forecast the fold's forecast of its scored steps after the last epoch
      */
     public record FoldResult(RollingOrigins.Fold fold, int trainingWindows, double[] maeByEpoch, double seasonalNaiveMae,
-            double seasonalGrowthMae) {
+            double seasonalGrowthMae, double[] forecast) {
 
         /** The MAE after {@code epochs} epochs. */
         double mae(int epochs) {
@@ -64,14 +65,23 @@ public final class RollingOriginCv {
 
     private final RollingOrigins origins;
     private final int period;
+    private final Timeline timeline;
 
     /**
      * @param origins the folds
      * @param period the seasonal period of the seasonal-naive baseline
      */
     public RollingOriginCv(RollingOrigins origins, int period) {
+        this(origins, period, null);
+    }
+
+    /**
+     * @param timeline the series' dates, for models that read the calendar; may be {@code null} otherwise
+     */
+    public RollingOriginCv(RollingOrigins origins, int period, Timeline timeline) {
         this.origins = origins;
         this.period = period;
+        this.timeline = timeline;
     }
 
     public RollingOrigins origins() {
@@ -107,11 +117,12 @@ public final class RollingOriginCv {
         List<FoldResult> folds = new ArrayList<>();
         for (RollingOrigins.Fold fold : origins.folds()) {
             double[] visible = fold.visible(values);
-            ForecastTraining.Result result = new ForecastTraining(settings, quiet).train(visible, fold.split());
+            ForecastTraining.Result result = new ForecastTraining(settings, quiet).train(visible, timeline, fold.split());
             double[] maeByEpoch = result.history().epochs().stream().mapToDouble(e -> -e.devMetric()).toArray();
             folds.add(new FoldResult(fold, result.trainingPairs(), maeByEpoch,
                     baselineMae(Baselines.seasonalNaive(period), fold, visible),
-                    baselineMae(Baselines.seasonalGrowth(period), fold, visible)));
+                    baselineMae(Baselines.seasonalGrowth(period), fold, visible),
+                    result.forecaster().forecast(visible, fold.origin(), fold.horizon())));
         }
         return new Outcome(settings, List.copyOf(folds));
     }

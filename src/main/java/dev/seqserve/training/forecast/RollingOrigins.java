@@ -86,6 +86,21 @@ public record RollingOrigins(List<Fold> folds) {
         return new RollingOrigins(folds);
     }
 
+    /**
+     * One origin at every step from 1 January of {@code firstYear} to the series' last value, each scoring up to
+     * {@code horizon} steps and fewer where the series ends: the many origins a calibration of prediction
+     * intervals needs.
+     *
+     * @param series the series; every fold ends at its end or before
+     */
+    public static RollingOrigins everyStep(Series series, int firstYear, int horizon) {
+        List<Fold> folds = new ArrayList<>();
+        for (int origin = series.indexOf(LocalDate.of(firstYear, 1, 1)); origin < series.size(); origin++) {
+            folds.add(new Fold(series.date(origin).getYear(), origin, Math.min(horizon, series.size() - origin)));
+        }
+        return new RollingOrigins(folds);
+    }
+
     /** Parses {@code 1953,1954,1955}. */
     public static List<Integer> parseYears(String csv) {
         List<Integer> years = new ArrayList<>();

@@ -41,6 +41,11 @@ public final class NetExports {
                 new DenseWeights(c.hidden(), c.outputs(), copy(p, "dense.W"), copy(p, "dense.b")));
     }
 
+    /** Snapshots of an ensemble's members, in order. */
+    public static List<ForecastGraph> forecast(List<ForecastNet> members) {
+        return members.stream().map(NetExports::forecast).toList();
+    }
+
     private static RecurrentWeights recurrent(ParamSet p, String prefix, String op, int input, int hidden) {
         return new RecurrentWeights(op, input, hidden,
                 copy(p, prefix + ".W"), copy(p, prefix + ".R"), copy(p, prefix + ".B"));

@@ -9,6 +9,7 @@ import dev.seqserve.training.onnx.proto.Onnx.StringStringEntryProto;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -39,7 +40,16 @@ public final class OnnxExporter {
      * @return the serialised ONNX model
      */
     public static byte[] forecast(ForecastGraph graph, Map<String, String> metadata) {
-        return model(ForecastOnnx.graph(graph), metadata);
+        return forecast(List.of(graph), metadata);
+    }
+
+    /**
+     * @param members the weights of an ensemble's forecasters, averaged by the graph (one member: a plain forecaster)
+     * @param metadata provenance, written in key order into the model's metadata properties
+     * @return the serialised ONNX model
+     */
+    public static byte[] forecast(List<ForecastGraph> members, Map<String, String> metadata) {
+        return model(ForecastOnnx.graph(members), metadata);
     }
 
     /**
@@ -61,10 +71,20 @@ public final class OnnxExporter {
      */
     public static OnnxModel writeForecast(ForecastGraph graph, Map<String, String> metadata, Path file)
             throws IOException {
-        byte[] bytes = forecast(graph, metadata);
+        return writeForecast(List.of(graph), metadata, file);
+    }
+
+    /**
+     * Writes an ensemble forecaster (the mean of its members) to {@code file}, creating its folder if absent.
+     *
+     * @return the manifest's description of the file: name, SHA-256, opset and signature
+     */
+    public static OnnxModel writeForecast(List<ForecastGraph> members, Map<String, String> metadata, Path file)
+            throws IOException {
+        byte[] bytes = forecast(members, metadata);
         write(bytes, file);
         return OnnxSignatures.forecast(file.getFileName().toString(), Checksums.sha256(bytes),
-                graph.features(), graph.outputs());
+                members.get(0).features(), members.get(0).outputs());
     }
 
     private static void write(byte[] bytes, Path file) throws IOException {

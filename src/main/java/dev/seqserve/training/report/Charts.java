@@ -10,13 +10,18 @@ import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
-/** Line charts written as PNG files, for training curves and forecasts against actuals. */
+/** Line and fan charts written as PNG files, for training curves and forecasts against actuals. */
 public final class Charts {
 
     private static final Color[] PALETTE = {
@@ -52,6 +57,58 @@ public final class Charts {
     }
 
     /**
+     * One band of a fan chart.
+     *
+     * @param name its legend, e.g. {@code 95% interval}
+     * @param lower its lower edge, one value per point
+     * @param upper its upper edge, as many
+     */
+    public record Band(String name, double[] lower, double[] upper) {}
+
+    /**
+     * Writes a fan chart: shaded bands (the widest first, so narrower ones stay visible) under a
+     * forecast line and the actual values, all at x = 1, 2, ….
+     */
+    public static void fan(Path file, String title, String xLabel, String yLabel, double[] actual, double[] forecast,
+            List<Band> bands) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        for (Band band : bands) {
+            YIntervalSeries series = new YIntervalSeries(band.name(), false, true);
+            for (int i = 0; i < forecast.length; i++) {
+                series.add(i + 1, forecast[i], band.lower()[i], band.upper()[i]);
+            }
+            data.addSeries(series);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true,
+                false, false);
+        XYPlot plot = whitePlot(chart);
+        DeviationRenderer bandRenderer = new DeviationRenderer(true, false);
+        for (int i = 0; i < bands.size(); i++) {
+            float shade = 0.85f - 0.25f * i / Math.max(1, bands.size() - 1);
+            bandRenderer.setSeriesFillPaint(i, new Color(shade, shade, 1f));
+            bandRenderer.setSeriesPaint(i, PALETTE[0]);
+            bandRenderer.setSeriesStroke(i, new BasicStroke(1.4f));
+        }
+        bandRenderer.setAlpha(1f);
+        plot.setRenderer(0, bandRenderer);
+        XYSeriesCollection actuals = new XYSeriesCollection();
+        XYSeries series = new XYSeries("actual", false, true);
+        for (int i = 0; i < actual.length; i++) {
+            series.add(i + 1, actual[i]);
+        }
+        actuals.addSeries(series);
+        plot.setDataset(1, actuals);
+        XYLineAndShapeRenderer actualRenderer = new XYLineAndShapeRenderer(true, false);
+        actualRenderer.setSeriesPaint(0, Color.BLACK);
+        actualRenderer.setSeriesStroke(0, new BasicStroke(1.0f));
+        plot.setRenderer(1, actualRenderer);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 480);
+    }
+
+    /**
      * Points {@code (i + 1, values[i])}, e.g. one per epoch.
      *
      * @param values the y values
@@ -68,12 +125,17 @@ public final class Charts {
         return new LinkedHashMap<>();
     }
 
-    private static void style(JFreeChart chart, int count) {
+    private static XYPlot whitePlot(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        return plot;
+    }
+
+    private static void style(JFreeChart chart, int count) {
+        XYPlot plot = whitePlot(chart);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < count; i++) {
             renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);

@@ -74,8 +74,13 @@ public final class EpochLoop {
     }
 
     public History run(Task task, ParamSet params) {
+        return run(task, List.of(params));
+    }
+
+    /** Like {@link #run(Task, ParamSet)} for several networks trained together, e.g. an ensemble's members. */
+    public History run(Task task, List<ParamSet> networks) {
         List<Epoch> epochs = new ArrayList<>();
-        List<float[]> best = params.snapshot();
+        List<List<float[]>> best = snapshot(networks);
         double bestMetric = Double.NEGATIVE_INFINITY;
         int bestEpoch = 0;
         for (int epoch = 1; epoch <= maxEpochs && (keepLast || epoch - bestEpoch <= patience); epoch++) {
@@ -89,7 +94,7 @@ public final class EpochLoop {
             if (improved) {
                 bestMetric = metric;
                 bestEpoch = epoch;
-                best = params.snapshot();
+                best = snapshot(networks);
             }
             String dev = Double.isNaN(metric) ? "" : String.format(Locale.ROOT, "  %s %.4f", task.metricName(), metric);
             out.printf(Locale.ROOT, "epoch %d/%d  train loss %.4f%s  %.1f s%s%n", epoch, maxEpochs, loss, dev,
@@ -98,7 +103,13 @@ public final class EpochLoop {
         if (keepLast) {
             return new History(List.copyOf(epochs), epochs.size());
         }
-        params.restore(best);
+        for (int i = 0; i < networks.size(); i++) {
+            networks.get(i).restore(best.get(i));
+        }
         return new History(List.copyOf(epochs), bestEpoch);
+    }
+
+    private static List<List<float[]>> snapshot(List<ParamSet> networks) {
+        return networks.stream().map(ParamSet::snapshot).toList();
     }
 }

@@ -133,9 +133,9 @@ public final class ForecastSelectCommand implements Callable<Integer> {
                 + "Origins: 1 January of " + cv.origins().years() + ". For each origin the network is trained on "
                 + "every value before it (" + series.date(0) + " onwards) for a fixed number of epochs, with no "
                 + "early stopping, and forecasts the origin's " + preset.testHorizon + " months at once from the "
-                + "values before it, as the server does; the MAE is in the series' own units. Only years whose "
-                + "months end before the test span (" + preset.testStart + " on) are origins: the test year "
-                + "chose nothing.\n\n"
+                + "values before it, as the server does; the MAE is in the series' own units. Every origin's "
+                + "months end before " + preset.testStart + ", where the held-back test span begins (it is not in "
+                + "the data), so no test value chose anything.\n\n"
                 + String.format(Locale.ROOT, "Grid: %d training runs (%s) x epoch counts %s, seed %d; %d scored "
                         + "configurations, %.1f minutes on this machine. Other settings from the preset: %d layer(s), "
                         + "batch %d, standard scaler, gradient clipping 1.0, no dropout.%n%n", runs, describe(grid),

@@ -58,7 +58,7 @@ class ForecastFiniteTest {
         SeqserveProperties properties = new Binder(source).bindOrCreate("seqserve", SeqserveProperties.class);
         ModelMetrics metrics = new ModelMetrics(new SimpleMeterRegistry());
         registry = ModelRegistry.load(properties, metrics, metrics);
-        service = new ForecastService(registry, metrics);
+        service = new ForecastService(registry, metrics, new ForecastIntervals());
         assertThat(Files.isDirectory(exploding)).isTrue();
     }
 
@@ -69,7 +69,7 @@ class ForecastFiniteTest {
 
     @Test
     void anOrdinarySeriesIsForecastInFiniteNumbers() {
-        ForecastResponse response = service.forecast(new ForecastRequest(series(12.5), 2, "plain", null));
+        ForecastResponse response = service.forecast(new ForecastRequest(series(12.5), 2, "plain", null, null, null));
 
         assertThat(response.forecast()).hasSize(2);
         assertThat(Arrays.stream(response.forecast()).allMatch(Double::isFinite)).isTrue();
@@ -77,7 +77,7 @@ class ForecastFiniteTest {
 
     @Test
     void aForecastThatOverflowsBackInTheSeriesUnitsIsRefused() {
-        assertThatThrownBy(() -> service.forecast(new ForecastRequest(series(5.0), 1, "exploding", null)))
+        assertThatThrownBy(() -> service.forecast(new ForecastRequest(series(5.0), 1, "exploding", null, null, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.type()).isEqualTo(ProblemType.FORECAST_OVERFLOW))
                 .hasMessageContaining("exploding");
@@ -88,7 +88,7 @@ class ForecastFiniteTest {
         double[] series = series(12.5);
         series[series.length - 1] = 1e300; // finite as a double; (1e300 - 10) / 4 is not a float
 
-        assertThatThrownBy(() -> service.forecast(new ForecastRequest(series, 1, "plain", null)))
+        assertThatThrownBy(() -> service.forecast(new ForecastRequest(series, 1, "plain", null, null, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.type()).isEqualTo(ProblemType.INVALID_SERIES));
     }

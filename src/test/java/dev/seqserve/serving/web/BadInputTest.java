@@ -85,6 +85,23 @@ class BadInputTest {
                 bad("horizon over the maximum", forecast("{\"series\": " + window + ", \"horizon\": " + (FixtureModels.MAX_HORIZON + 1) + "}"), 400, "horizon-out-of-range"),
                 bad("a value beyond single precision once scaled", forecast("{\"series\": [1, 2, 3, 4, 5, 6, 7, 1e300], \"horizon\": 1}"), 400, "invalid-series"),
                 bad("negative value for a log model", forecast("{\"series\": [1, 2, 3, 4, 5, 6, 7, -8], \"horizon\": 1, \"model\": \"" + FixtureModels.FORECAST_LOG + "\"}"), 400, "invalid-series"),
+                bad("interval level 0", forecast(levels("[0]")), 400, "interval-level-out-of-range"),
+                bad("interval level 1", forecast(levels("[0.8, 1]")), 400, "interval-level-out-of-range"),
+                bad("negative interval level", forecast(levels("[-0.5]")), 400, "interval-level-out-of-range"),
+                bad("interval level above 1", forecast(levels("[95]")), 400, "interval-level-out-of-range"),
+                bad("duplicate interval level", forecast(levels("[0.8, 0.95, 0.8]")), 400, "duplicate-interval-level"),
+                bad("six interval levels", forecast(levels("[0.5, 0.6, 0.7, 0.8, 0.9, 0.95]")), 400, "too-many-interval-levels"),
+                bad("string interval level", forecast(levels("[\"0.8\"]")), 400, "wrong-type"),
+                bad("null interval level", forecast(levels("[null]")), 400, "wrong-type"),
+                bad("interval level above the calibration's", forecast(levels("[0.96]")), 400, "intervals-unavailable"),
+                bad("intervals of a model without calibration", forecast("{\"series\": " + window + ", \"horizon\": 1, "
+                        + "\"intervals\": [0.8], \"model\": \"" + FixtureModels.FORECAST_LOG + "\"}"), 400, "intervals-unavailable"),
+                bad("calendar model without a date", forecast("{\"series\": " + window + ", \"horizon\": 1, \"model\": \""
+                        + FixtureModels.FORECAST_CALENDAR + "\"}"), 400, "timestamp-required"),
+                bad("date that is no date", forecast("{\"series\": " + window + ", \"horizon\": 1, \"lastTimestamp\": "
+                        + "\"31/12/1989\", \"model\": \"" + FixtureModels.FORECAST_CALENDAR + "\"}"), 400, "invalid-timestamp"),
+                bad("number for a date", forecast("{\"series\": " + window + ", \"horizon\": 1, \"lastTimestamp\": 19891231}"),
+                        400, "wrong-type"),
                 bad("body over the size limit", sentiment("{\"text\": \"" + "a ".repeat(2_200_000) + "\"}"), 413, "payload-too-large"),
                 bad("text/plain body", post("/sentiment").contentType(MediaType.TEXT_PLAIN).content("good film"), 415, "unsupported-media-type"),
                 bad("no content type", post("/forecast").content("{}"), 415, "unsupported-media-type"),
@@ -138,6 +155,10 @@ class BadInputTest {
 
     private static RequestBuilder forecast(String body) {
         return post("/forecast").contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private static String levels(String levels) {
+        return "{\"series\": " + SERIES + ", \"horizon\": 2, \"intervals\": " + levels + "}";
     }
 
     private static String textOf(int length) {

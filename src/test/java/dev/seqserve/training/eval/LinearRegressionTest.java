@@ -3,6 +3,7 @@ package dev.seqserve.training.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -53,13 +54,14 @@ class LinearRegressionTest {
         for (int t = 2; t < y.length; t++) {
             y[t] = 3 + 0.6 * y[t - 1] + 0.1 * y[t - 2] + 0.5 * random.nextGaussian();
         }
-        LinearAutoregression ar = LinearAutoregression.fit(y, 2);
-        assertThat(ar.coefficient(1)).isCloseTo(0.6, within(0.03));
-        assertThat(ar.coefficient(2)).isCloseTo(0.1, within(0.03));
-        assertThat(ar.intercept()).isCloseTo(3, within(0.3));
-        double[] twoSteps = ar.forecast(y, y.length, 2);
-        double first = ar.intercept() + ar.coefficient(1) * y[4999] + ar.coefficient(2) * y[4998];
+        List<Double> c = Autoregressions.fit(y, y.length, 2, 0, null).coefficients();
+        assertThat(c.get(1)).isCloseTo(0.6, within(0.03));
+        assertThat(c.get(2)).isCloseTo(0.1, within(0.03));
+        assertThat(c.get(0)).isCloseTo(3, within(0.3));
+        double[] twoSteps = Autoregressions.forecaster(Autoregressions.fit(y, y.length, 2, 0, null), null)
+                .forecast(y, y.length, 2);
+        double first = c.get(0) + c.get(1) * y[4999] + c.get(2) * y[4998];
         assertThat(twoSteps[0]).isCloseTo(first, within(1e-9));
-        assertThat(twoSteps[1]).isCloseTo(ar.intercept() + ar.coefficient(1) * first + ar.coefficient(2) * y[4999], within(1e-9));
+        assertThat(twoSteps[1]).isCloseTo(c.get(0) + c.get(1) * first + c.get(2) * y[4999], within(1e-9));
     }
 }

@@ -23,7 +23,7 @@ class RealSeriesBaselinesTest {
         double[] actual = s.values(test, y.length);
 
         double persistence = Metrics.mae(Baselines.persistence().oneStepAhead(y, test, y.length), actual);
-        LinearAutoregression ar30 = LinearAutoregression.fit(s.values(0, test), 30);
+        Forecaster ar30 = Autoregressions.forecaster(Autoregressions.fit(y, test, 30, 0, null), null);
         double ar = Metrics.mae(ar30.oneStepAhead(y, test, y.length), actual);
         System.out.printf(Locale.ROOT, "Melbourne 1989 one-step MAE: persistence %.4f, AR(30) %.4f (ratio %.4f)%n",
                 persistence, ar, ar / persistence);
@@ -39,7 +39,8 @@ class RealSeriesBaselinesTest {
         double[] train = s.values(0, test);
         SeriesCodec codec = SeriesCodec.fit(new SeriesCodec.Spec("daily", 30, 1, List.of(), "standard", "value"), train);
         double[] direct = CodecLinearModel.fit(codec, train, 0).oneStepAhead(y, test, y.length);
-        double[] ar = LinearAutoregression.fit(train, 30).oneStepAhead(y, test, y.length);
+        double[] ar = Autoregressions.forecaster(Autoregressions.fit(train, train.length, 30, 0, null), null)
+                .oneStepAhead(y, test, y.length);
         for (int i = 0; i < direct.length; i++) {
             assertThat(direct[i]).isCloseTo(ar[i], within(1e-3));   // float inputs, same least-squares problem
         }

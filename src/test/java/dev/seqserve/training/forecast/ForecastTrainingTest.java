@@ -1,6 +1,7 @@
 package dev.seqserve.training.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.seqserve.preprocess.SeriesCodec;
 import dev.seqserve.training.eval.Baselines;
@@ -47,11 +48,36 @@ class ForecastTrainingTest {
             changedFuture[i] += 100;
         }
 
-        double[] before = ForecastTraining.trainerForecaster(result.net(), result.codec()).forecast(values, 180, 2);
+        double[] before = result.forecaster().forecast(values, 180, 2);
         double[] after =
-                ForecastTraining.trainerForecaster(result.net(), result.codec()).forecast(changedFuture, 180, 2);
+                result.forecaster().forecast(changedFuture, 180, 2);
 
         assertThat(after).containsExactly(before);
+    }
+
+    @Test
+    void anEnsembleForecastsTheMeanOfItsMembersEachTrainedWithItsOwnSeed() {
+        double[] values = seasonal(200, 10, 5);
+        ForecastTraining.Settings one = new ForecastTraining.Settings(CellType.GRU,
+                new SeriesCodec.Spec("daily", 10, 2, List.of(), "standard", "value"), 4, 1, 0f, 0.0, 16, 0.01, 1.0,
+                2, 2, 7);
+        ForecastTraining.Split split = new ForecastTraining.Split(200, 200, 0, false);
+        ForecastTraining.Result ensemble = new ForecastTraining(one.withMembers(2), quiet()).train(values, split);
+        ForecastTraining.Result first = new ForecastTraining(one, quiet()).train(values, split);
+        ForecastTraining.Settings secondSeed = new ForecastTraining.Settings(CellType.GRU, one.spec(), 4, 1, 0f, 0.0, 16,
+                0.01, 1.0, 2, 2, 8);
+        ForecastTraining.Result second = new ForecastTraining(secondSeed, quiet()).train(values, split);
+
+        assertThat(ensemble.nets()).hasSize(2);
+        float[] window = new float[10];
+        ensemble.codec().encode(values, 200, window, 0);
+        float[][][] input = {ForecastTraining.toSteps(window, 10, 1)};
+        float[] a = first.nets().get(0).predict(input)[0];
+        float[] b = second.nets().get(0).predict(input)[0];
+        assertThat(ensemble.nets().get(0).predict(input)[0]).containsExactly(a);
+        assertThat(ensemble.nets().get(1).predict(input)[0]).containsExactly(b);
+        double[] mean = ensemble.codec().decode(values, 200, new double[] {(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0}, 2);
+        assertThat(ensemble.forecaster().forecast(values, 200, 2)).containsExactly(mean, within(1e-5));
     }
 
     private static double[] seasonal(int n, int period, long seed) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,6 +58,34 @@ class ForecastExportTest {
             float[] single = OrtRuns.forecast(session, alone, new int[] {4})[0];
 
             assertThat(inBatch).containsExactly(single, within(1e-6f));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LSTM", "GRU"})
+    void anEnsembleGraphOutputsTheMeanOfItsMembersReferenceForwards(String op) throws OrtException {
+        RandomGraphs random = new RandomGraphs(29);
+        List<ForecastGraph> members = List.of(random.forecast(op, FEATURES, new int[] {4, 3}, OUTPUTS),
+                random.forecast(op, FEATURES, new int[] {4, 3}, OUTPUTS),
+                random.forecast(op, FEATURES, new int[] {4, 3}, OUTPUTS));
+        int[] lengths = {6, 2, 6};
+        float[][][] series = random.series(lengths.length, 6, FEATURES);
+
+        float[][] actual;
+        try (OrtSession session = OrtRuns.session(OnnxExporter.forecast(members, Map.of()))) {
+            actual = OrtRuns.forecast(session, series, lengths);
+        }
+
+        for (int b = 0; b < lengths.length; b++) {
+            for (int o = 0; o < OUTPUTS; o++) {
+                double mean = 0;
+                for (ForecastGraph m : members) {
+                    mean += ReferenceForward.forecast(m, series[b], lengths[b])[o] / members.size();
+                }
+                assertThat((double) actual[b][o]).as("series %d output %d", b, o).isCloseTo(mean, within(1e-5));
+            }
+            double first = ReferenceForward.forecast(members.get(0), series[b], lengths[b])[0];
+            assertThat((double) actual[b][0]).as("the mean, not the first member").isNotCloseTo(first, within(1e-3));
         }
     }
 }

@@ -1,0 +1,261 @@
+package dev.seqserve.training.forecast;
+
+import dev.seqserve.artifact.Manifest;
+import dev.seqserve.preprocess.PredictionIntervals;
+import dev.seqserve.preprocess.SeasonalAutoregression;
+import dev.seqserve.training.data.Series;
+import dev.seqserve.training.eval.Autoregressions;
+import dev.seqserve.training.eval.Baselines;
+import dev.seqserve.training.eval.Forecaster;
+import dev.seqserve.training.eval.Metrics;
+import dev.seqserve.training.onnx.NetExports;
+import dev.seqserve.training.onnx.OnnxExporter;
+import dev.seqserve.training.run.PhaseTimes;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * A series with a validation span before its test span (the daily temperatures). Everything is chosen on
+ * the validation span with models fitted before it: the AR+Fourier baseline's p and K, and the network's
+ * epoch count by early stopping; its out-of-sample errors there calibrate the prediction intervals.
+ * Then every method is refitted on everything before the test span and scored on it once, the network
+ * through its ONNX export. The weights that ship are trained once more, on everything up to the end of
+ * the test span, with the chosen settings.
+ */
+final class HoldoutPipeline {
+
+    /** The order of the plain autoregression baseline. */
+    static final int AR_ORDER = 30;
+    /** The largest p and K the AR+Fourier baseline may choose. */
+    static final int MAX_ORDER = 30;
+    static final int MAX_HARMONICS = 4;
+    /** The levels the report checks. */
+    static final double[] LEVELS = {0.8, 0.95};
+
+    /** The blend weights tried on the validation span. */
+    static final int BLEND_STEPS = 20;
+
+    private final ForecastTraining.Settings settings;
+    private final Series series;
+    private final ForecastSpans spans;
+    private final boolean blend;
+    private final PrintStream out;
+
+    /**
+     * @param blend whether to blend the AR+Fourier baseline into the network's forecasts (target value or
+     *     change), with the weight that minimises the validation MAE
+     */
+    HoldoutPipeline(ForecastTraining.Settings settings, Series series, ForecastSpans spans, boolean blend,
+            PrintStream out) {
+        if (blend && settings.hybrid()) {
+            throw new IllegalArgumentException("a residual model corrects its baseline; it cannot also blend it in");
+        }
+        this.settings = settings;
+        this.series = series;
+        this.spans = spans;
+        this.blend = blend;
+        this.out = out;
+    }
+
+    ForecastOutcome run() {
+        PhaseTimes clock = new PhaseTimes(out);
+        double[] y = series.values();
+        Timeline timeline = Timeline.of(series);
+        int vs = spans.validationStart();
+        int ts = spans.testStart();
+        int te = spans.testEnd();
+        int steps = settings.spec().maxHorizon();
+        Autoregressions.Dates dates = timeline.dates(0);
+        Autoregressions.Choice choice = clock.time("choose the AR+Fourier baseline's p and K on " + span(vs, ts),
+                () -> Autoregressions.choose(y, vs, ts, MAX_ORDER, 1, MAX_HARMONICS, dates));
+        out.printf(Locale.ROOT, "AR(%d) with %d harmonics: validation MAE %.4f%n", choice.order(), choice.harmonics(),
+                choice.validationMae());
+        ForecastTraining.Settings chosen = settings.hybrid() ? settings.withBaseline(choice.order(), choice.harmonics())
+                : settings;
+        ForecastTraining.Result trained = clock.time("select: train on " + span(0, vs) + ", early stopping on "
+                + span(vs, ts), () -> new ForecastTraining(chosen, out).train(y, timeline, spans.split()));
+        int epochs = trained.history().bestEpoch();
+        double weight = blend ? blendWeight(trained, y, vs, ts, timeline, choice) : Double.NaN;
+        ForecastTraining.Result select = blended(trained, y, vs, timeline, choice, weight);
+        ForecastTraining.Settings fixed = chosen.withMaxEpochs(epochs);
+        List<IntervalCheck.Path> calibrationPaths = paths(select.forecaster(), y, vs, ts, steps);
+        ForecastTraining.Result refit = clock.time("refit on " + span(0, ts) + " for " + epochs + " epochs",
+                () -> blended(trainFixed(fixed, y, ts, timeline), y, ts, timeline, choice, weight));
+        Map<Integer, double[]> model = clock.time("score the refit's ONNX export on " + span(ts, te),
+                () -> onnxForecasts(refit, y, ts, te));
+        ForecastTraining.Result shipped = clock.time("ship: train on " + span(0, te) + " for " + epochs + " epochs",
+                () -> blended(trainFixed(fixed, y, te, timeline), y, te, timeline, choice, weight));
+
+        Map<String, Forecaster> baselines = new LinkedHashMap<>();
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        baselines.put("persistence", Baselines.persistence());
+        descriptions.put("persistence", "the last value");
+        baselines.put("ar" + AR_ORDER, Autoregressions.forecaster(Autoregressions.fit(y, ts, AR_ORDER, 0, null), null));
+        descriptions.put("ar" + AR_ORDER, "AR(" + AR_ORDER + ") with intercept, ordinary least squares on " + span(0, ts));
+        SeasonalAutoregression arFourier = Autoregressions.fit(y, ts, choice.order(), choice.harmonics(), dates);
+        baselines.put("ar_fourier", Autoregressions.forecaster(arFourier, dates));
+        descriptions.put("ar_fourier", String.format(Locale.ROOT, "AR(%d) with %d annual sine/cosine pairs, ordinary "
+                + "least squares on %s; p and K (p ≤ %d, 1 ≤ K ≤ %d) chosen by the one-step MAE on %s (%.4f) of fits "
+                + "on %s", choice.order(), choice.harmonics(), span(0, ts), MAX_ORDER, MAX_HARMONICS, span(vs, ts),
+                choice.validationMae(), span(0, vs)));
+
+        double[] actual = Arrays.copyOfRange(y, ts, te);
+        Map<String, double[]> forecasts = new LinkedHashMap<>();
+        forecasts.put(ForecastOutcome.MODEL, IntStream.range(ts, te).mapToDouble(t -> model.get(t)[0]).toArray());
+        baselines.forEach((name, f) -> forecasts.put(name, f.oneStepAhead(y, ts, te)));
+        String split = span(ts, te) + " one step ahead";
+        var evaluation = new ForecastOutcome.Evaluation(split, "every day of " + span(ts, te) + " forecast one step "
+                + "ahead from all values before it, by models fitted on " + span(0, ts), actual, forecasts, descriptions,
+                "The model's forecasts are ONNX Runtime's, on the exported model.onnx of the network trained on "
+                        + span(0, ts) + " with the shipped settings, decoded by the shipped codec.");
+
+        PredictionIntervals.Errors errors = PredictionIntervals.Errors.forTransforms(settings.spec().transforms());
+        String calibrated = "the " + steps + "-step forecasts from every day of " + span(vs, ts) + " (scored up to "
+                + series.date(ts - 1) + ") of the model with the shipped settings trained on " + span(0, vs);
+        PredictionIntervals intervals = PredictionIntervals.of(errors, calibrated,
+                IntervalCheck.scores(errors, calibrationPaths, steps));
+        PredictionIntervals persistenceIntervals = PredictionIntervals.of(errors, "persistence on " + span(vs, ts),
+                IntervalCheck.scores(errors, paths(Baselines.persistence(), y, vs, ts, steps), steps));
+        List<IntervalCheck.Path> modelPaths = new ArrayList<>();
+        model.forEach((origin, f) -> modelPaths.add(new IntervalCheck.Path(origin, f,
+                Arrays.copyOfRange(y, origin, origin + f.length))));
+        List<IntervalCheck.Path> persistencePaths = paths(Baselines.persistence(), y, ts, te, steps);
+        List<IntervalCheck.Coverage> coverage = new ArrayList<>();
+        for (int step : new int[] {1, steps}) {
+            for (double level : LEVELS) {
+                coverage.add(IntervalCheck.coverage("model", level, modelPaths, step, step, o -> intervals));
+                coverage.add(IntervalCheck.coverage("persistence", level, persistencePaths, step, step,
+                        o -> persistenceIntervals));
+            }
+        }
+        var fan = fan(forecasts.get(ForecastOutcome.MODEL), actual, intervals);
+
+        List<Manifest.Metric> metrics = new ArrayList<>();
+        metrics.add(new Manifest.Metric("mae", Metrics.mae(forecasts.get(ForecastOutcome.MODEL), actual), split));
+        metrics.add(new Manifest.Metric("mase", Metrics.mase(forecasts.get(ForecastOutcome.MODEL), actual,
+                Arrays.copyOf(y, ts), spans.period()), split));
+        metrics.add(new Manifest.Metric("validation_mae", Metrics.mae(select.forecaster().oneStepAhead(y, vs, ts),
+                Arrays.copyOfRange(y, vs, ts)), span(vs, ts) + " one step ahead, trained on " + span(0, vs)));
+        coverage.stream().filter(c -> c.method().equals("model")).forEach(c -> {
+            String on = span(ts, te) + ", step " + c.steps();
+            metrics.add(new Manifest.Metric(metricName("coverage", c), c.coverage(), on));
+            metrics.add(new Manifest.Metric(metricName("width", c), c.meanWidth(), on));
+        });
+        List<Manifest.Baseline> manifestBaselines = new ArrayList<>();
+        descriptions.forEach((name, d) -> manifestBaselines.add(new Manifest.Baseline(name, "mae",
+                Metrics.mae(forecasts.get(name), actual), split, d)));
+
+        Map<String, String> notes = new LinkedHashMap<>();
+        notes.put("shipped_weights", "trained on " + span(0, te) + " for " + epochs + " epochs, the count early stopping "
+                + "chose on " + span(vs, ts) + "; the metrics on " + span(ts, te) + " are those of the same settings "
+                + "trained on " + span(0, ts) + " and exported, scored once");
+        if (chosen.hybrid()) {
+            notes.put("baseline", "AR(" + chosen.baselineOrder() + ") with " + chosen.baselineHarmonics()
+                    + " harmonics, refitted on each training span");
+        }
+        if (blend) {
+            notes.put("blend", String.format(Locale.ROOT, "%.2f × AR(%d) with %d harmonics (refitted on each training "
+                    + "span) + %.2f × the network, the weight with the lowest one-step MAE on %s", weight, choice.order(),
+                    choice.harmonics(), 1 - weight, span(vs, ts)));
+        }
+        return new ForecastOutcome(shipped, trained, span(0, te), evaluation, intervals, coverage, fan, metrics,
+                manifestBaselines, notes, clock.phases(), List.of());
+    }
+
+    /**
+     * The share of the AR+Fourier baseline (fitted before the validation span) in a blend with the network
+     * that minimises the one-step MAE on the validation span; ties go to the smaller share.
+     */
+    private double blendWeight(ForecastTraining.Result net, double[] y, int vs, int ts, Timeline timeline,
+            Autoregressions.Choice choice) {
+        double[] actual = Arrays.copyOfRange(y, vs, ts);
+        double best = Double.POSITIVE_INFINITY;
+        double weight = 0;
+        for (int i = 0; i <= BLEND_STEPS; i++) {
+            double w = (double) i / BLEND_STEPS;
+            double mae = Metrics.mae(blended(net, y, vs, timeline, choice, w).forecaster().oneStepAhead(y, vs, ts), actual);
+            if (mae < best) {
+                best = mae;
+                weight = w;
+            }
+        }
+        out.printf(Locale.ROOT, "blend: %.2f × AR+Fourier + %.2f × network, validation MAE %.4f%n", weight, 1 - weight,
+                best);
+        return weight;
+    }
+
+    /** The run with the AR+Fourier baseline fitted on {@code [0, end)} blended in; itself when NaN. */
+    private ForecastTraining.Result blended(ForecastTraining.Result run, double[] y, int end, Timeline timeline,
+            Autoregressions.Choice choice, double weight) {
+        if (Double.isNaN(weight)) {
+            return run;
+        }
+        return run.withCodec(run.codec().withBlend(ForecastTraining.baseline(settings.spec(), Arrays.copyOf(y, end),
+                timeline, choice.order(), choice.harmonics()), weight));
+    }
+
+    /** E.g. {@code coverage_80_step_1}. */
+    static String metricName(String what, IntervalCheck.Coverage c) {
+        return String.format(Locale.ROOT, "%s_%d_step_%s", what, Math.round(c.level() * 100), c.steps());
+    }
+
+    private ForecastTraining.Result trainFixed(ForecastTraining.Settings fixed, double[] y, int end, Timeline timeline) {
+        return new ForecastTraining(fixed, out).train(y, timeline, new ForecastTraining.Split(end, end, 0, false));
+    }
+
+    private Map<Integer, double[]> onnxForecasts(ForecastTraining.Result refit, double[] y, int from, int to) {
+        try {
+            Path dir = Files.createTempDirectory("seqserve-refit");
+            Path file = dir.resolve("model.onnx");
+            try {
+                OnnxExporter.writeForecast(NetExports.forecast(refit.nets()), Map.of("seqserve.role", "refit"), file);
+                return OnnxForecasts.of(file, refit, y, IntStream.range(from, to).toArray(), to);
+            } finally {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Forecasts of up to {@code steps} from every origin in {@code [from, to)}, cut at {@code to}. */
+    static List<IntervalCheck.Path> paths(Forecaster f, double[] y, int from, int to, int steps) {
+        List<IntervalCheck.Path> paths = new ArrayList<>();
+        for (int origin = from; origin < to; origin++) {
+            int n = Math.min(steps, to - origin);
+            paths.add(new IntervalCheck.Path(origin, f.forecast(y, origin, n), Arrays.copyOfRange(y, origin, origin + n)));
+        }
+        return paths;
+    }
+
+    private ForecastOutcome.Fan fan(double[] forecast, double[] actual, PredictionIntervals intervals) {
+        List<PredictionIntervals.Bounds> bounds = new ArrayList<>();
+        for (double level : LEVELS) {
+            double[] lower = new double[forecast.length];
+            double[] upper = new double[forecast.length];
+            for (int i = 0; i < forecast.length; i++) {
+                PredictionIntervals.Bounds b = intervals.bounds(new double[] {forecast[i]}, level);
+                lower[i] = b.lower()[0];
+                upper[i] = b.upper()[0];
+            }
+            bounds.add(new PredictionIntervals.Bounds(level, lower, upper));
+        }
+        return new ForecastOutcome.Fan("one step ahead through " + span(spans.testStart(), spans.testEnd())
+                + " with 80% and 95% intervals", "day from " + series.date(spans.testStart()), actual, forecast, bounds);
+    }
+
+    private String span(int from, int to) {
+        return series.date(from) + ".." + series.date(to - 1);
+    }
+}
