@@ -28,6 +28,8 @@ final class Acceptance {
             cpuBudget(model).ifPresent(checks::add);
             tailLatency(model).ifPresent(checks::add);
             singleLatency("/sentiment", model, 1.0).ifPresent(checks::add);
+            explained(model).ifPresent(checks::add);
+            besideExplained(model).ifPresent(checks::add);
         }
         if (forecastModel != null) {
             singleLatency("/forecast", forecastModel, 0.5).ifPresent(checks::add);
@@ -117,6 +119,33 @@ final class Acceptance {
                 number + model + ": " + endpoint + " p50 at concurrency 1 <= raw batch-1 p50 + " + allowanceMs + " ms",
                 String.format(Locale.ROOT, "%.3f ms vs raw %.3f ms (%s) (%+.3f ms)", h, r, alone.get().round(), h - r),
                 h <= r + allowanceMs));
+    }
+
+    /** Issue 11, 3: an explained median-length review at concurrency 1 has p50 at most 150 ms. */
+    private Optional<Check> explained(String model) {
+        return http.stream()
+                .filter(h -> h.model().equals(model) && h.setup().equals("explained") && h.concurrency() == 1)
+                .findFirst()
+                .map(h -> new Check("issue 11, 3. " + model + ": explained /sentiment, median-length review, p50 at"
+                        + " concurrency 1 <= 150 ms", String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, %d errors",
+                        h.latency().p50Ms(), h.latency().p99Ms(), h.errors()), h.latency().p50Ms() <= 150 && h.errors() == 0));
+    }
+
+    /** Issue 11, 3 (second half, a figure): plain throughput at concurrency 8 while explained requests arrive once a second. */
+    private Optional<Check> besideExplained(String model) {
+        Optional<HttpResult> beside = http.stream()
+                .filter(h -> h.model().equals(model) && h.setup().equals(HttpPhase.BESIDE_EXPLAINED)).findFirst();
+        Optional<HttpResult> alone = http.stream()
+                .filter(h -> h.endpoint().equals("/sentiment") && h.model().equals(model)
+                        && h.setup().equals("micro-batching") && beside.isPresent()
+                        && h.concurrency() == beside.get().concurrency())
+                .findFirst();
+        return beside.map(b -> new Check("issue 11, 3. " + model + ": plain /sentiment at concurrency " + b.concurrency()
+                        + " while an explained request arrives each second",
+                String.format(Locale.ROOT, "%.0f req/s, p99 %.1f ms, %d errors%s", b.requestsPerSecond(), b.latency().p99Ms(),
+                        b.errors(), alone.map(a -> String.format(Locale.ROOT, "; without explained requests %.0f req/s, p99 %.1f ms",
+                                a.requestsPerSecond(), a.latency().p99Ms())).orElse("")),
+                null));
     }
 
     /** The fastest raw length-sorted measurement of {@code model}, over caller counts and rounds. */

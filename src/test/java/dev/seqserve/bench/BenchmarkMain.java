@@ -121,6 +121,9 @@ public final class BenchmarkMain {
             results.addAll(phase.sentiment(target, "micro-batching", artifact.manifest().name(), corpus.texts(),
                     options.concurrency()));
         }
+        for (ArtifactFolder artifact : models.sentiment()) {
+            results.addAll(phase.explained(target, artifact.manifest().name(), corpus.texts()));
+        }
         if (forecastName != null) {
             results.addAll(phase.forecast(target, forecastName, stretches, horizon));
         }

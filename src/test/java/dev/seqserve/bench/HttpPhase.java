@@ -18,6 +18,8 @@ final class HttpPhase {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int WARM_CONCURRENCY = 8;
+    /** The setup of plain load measured while explained requests arrive once a second. */
+    static final String BESIDE_EXPLAINED = "beside explained 1/s";
 
     private final BenchOptions options;
     private final WrkLoad load;
@@ -56,6 +58,34 @@ final class HttpPhase {
 
     List<HttpResult> sentiment(Target target, String setup, String model, List<String> texts, List<Integer> levels) {
         return levels(target, "/sentiment", model, setup, sentimentBodies(model, texts), levels);
+    }
+
+    /**
+     * Explained requests ({@code "explain": true}) on the review of median word count: alone at
+     * concurrency 1, then once a second beside plain load at concurrency 8 (the plain row's setup says so,
+     * and the explained requests get their own row).
+     */
+    List<HttpResult> explained(Target target, String model, List<String> texts) {
+        String median = texts.stream().sorted(java.util.Comparator.comparingInt(HttpPhase::words)).toList()
+                .get(texts.size() / 2);
+        byte[] explained = body("text", median, "model", model, "explain", true);
+        log.accept("explained requests on a review of " + words(median) + " words");
+        List<HttpResult> results = new ArrayList<>(levels(target, "/sentiment", model, "explained", List.of(explained),
+                List.of(1)));
+        HttpResult ticked;
+        try (ExplainedTicker ticker = ExplainedTicker.start(target.base().resolve("/sentiment"), explained)) {
+            results.addAll(levels(target, "/sentiment", model, BESIDE_EXPLAINED, sentimentBodies(model, texts),
+                    List.of(WARM_CONCURRENCY)));
+            ticked = ticker.result(model, "explained, 1/s beside c=" + WARM_CONCURRENCY);
+        }
+        log.accept(String.format("explained 1/s beside plain c=%d: %d requests, p50 %.1f ms, p99 %.1f ms, errors %d",
+                WARM_CONCURRENCY, ticked.requests(), ticked.latency().p50Ms(), ticked.latency().p99Ms(), ticked.errors()));
+        results.add(ticked);
+        return results;
+    }
+
+    private static int words(String text) {
+        return text.split("\\s+").length;
     }
 
     List<HttpResult> forecast(Target target, String model, List<double[]> series, int horizon) {

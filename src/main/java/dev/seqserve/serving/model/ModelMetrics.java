@@ -53,6 +53,23 @@ public final class ModelMetrics implements SessionListener {
     }
 
     /**
+     * Records an explained sentiment request (also counted by {@link #request}), with what it cost.
+     *
+     * @param outcome as for {@link #request}
+     * @param inferences how many inputs it queued: each text and each text without one of its tokens
+     * @param nanos how long the whole request took
+     */
+    public void explained(ModelRef model, String outcome, int inferences, long nanos) {
+        timer("seqserve.explain", "Explained sentiment requests, from model lookup to response body", model,
+                "outcome", outcome).record(nanos, TimeUnit.NANOSECONDS);
+        DistributionSummary.builder("seqserve.explain.inferences")
+                .description("Inferences one explained request queued")
+                .tags(tags(model, "outcome", outcome))
+                .register(registry)
+                .record(inferences);
+    }
+
+    /**
      * Records pre- or post-processing.
      *
      * @param stage {@code encode} (text or series to model input) or {@code decode} (model output to answer)

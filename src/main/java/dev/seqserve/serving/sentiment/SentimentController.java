@@ -22,10 +22,12 @@ class SentimentController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Object classify(@Valid @RequestBody SentimentRequest request) {
         if (request.text() != null) {
-            SentimentService.Scored scored = service.score(request.model(), request.version(), List.of(request.text()));
+            SentimentService.Scored scored = service.score(request.model(), request.version(), List.of(request.text()),
+                    request.explained());
             return SentimentResponse.of(scored.results().get(0), scored.model());
         }
-        SentimentService.Scored scored = service.score(request.model(), request.version(), request.texts());
+        SentimentService.Scored scored = service.score(request.model(), request.version(), request.texts(),
+                request.explained());
         return new SentimentBatchResponse(scored.results(), scored.model());
     }
 }

@@ -17,13 +17,19 @@ import java.util.List;
  * @param texts several reviews, answered in order
  * @param model the model's name; the default sentiment model when absent
  * @param version the version that must answer; whichever serves when absent
+ * @param explain whether each result carries the weight of every token the model read
  */
 record SentimentRequest(
         @HasText @WithinLimit(Limit.TEXT_LENGTH) String text,
         @Size(min = 1, message = "must hold at least one text") @WithinLimit(Limit.TEXTS)
                 List<@NotNull @HasText @WithinLimit(Limit.TEXT_LENGTH) String> texts,
         String model,
-        String version) {
+        String version,
+        Boolean explain) {
+
+    boolean explained() {
+        return Boolean.TRUE.equals(explain);
+    }
 
     @JsonIgnore
     @AssertTrue(message = "Give \"text\" or \"texts\"", payload = ProblemPayload.MissingField.class)

@@ -9,6 +9,7 @@ import dev.seqserve.serving.model.ModelRegistry;
 import dev.seqserve.serving.model.ModelVersion;
 import dev.seqserve.serving.model.TaskType;
 import dev.seqserve.serving.model.batch.RequestRejectedException;
+import dev.seqserve.serving.web.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -22,24 +23,34 @@ class SentimentService {
 
     private final ModelRegistry registry;
     private final ModelMetrics metrics;
+    private final TokenAttributions attributions;
 
-    SentimentService(ModelRegistry registry, ModelMetrics metrics) {
+    SentimentService(ModelRegistry registry, ModelMetrics metrics, TokenAttributions attributions) {
         this.registry = registry;
         this.metrics = metrics;
+        this.attributions = attributions;
     }
 
     /**
      * @param modelName a model's name, or {@code null} for the default
      * @param version the version asked for, or {@code null} for the serving one
      * @param texts validated reviews
+     * @param explain whether each result carries its tokens' attributions
      * @return one result per text, in order, and the version that answered
      */
-    Scored score(String modelName, String version, List<String> texts) {
+    Scored score(String modelName, String version, List<String> texts, boolean explain) {
         long start = System.nanoTime();
         try (ModelLease<TextEncoder, int[], Float> lease = registry.lease(TaskType.SENTIMENT, modelName, version)) {
             ModelVersion<TextEncoder, int[], Float> model = lease.version();
             String outcome = "error";
+            int inferences = 0;
             try {
+                if (explain) {
+                    TokenAttributions.Explained explained = attributions.explain(model, texts);
+                    inferences = explained.inferences();
+                    outcome = "success";
+                    return new Scored(explained.results(), model.ref());
+                }
                 long encodeStart = System.nanoTime();
                 List<EncodedText> encoded = new ArrayList<>(texts.size());
                 List<int[]> ids = new ArrayList<>(texts.size());
@@ -57,11 +68,18 @@ class SentimentService {
                 }
                 outcome = "success";
                 return new Scored(results, model.ref());
+            } catch (InvalidInputException e) {
+                outcome = "invalid";
+                throw e;
             } catch (RequestRejectedException e) {
                 outcome = "rejected";
                 throw e;
             } finally {
-                metrics.request(TaskType.SENTIMENT.label(), model.ref(), outcome, texts.size(), System.nanoTime() - start);
+                long nanos = System.nanoTime() - start;
+                metrics.request(TaskType.SENTIMENT.label(), model.ref(), outcome, texts.size(), nanos);
+                if (explain) {
+                    metrics.explained(model.ref(), outcome, inferences, nanos);
+                }
             }
         }
     }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.seqserve.serving.FixtureModels;
 import dev.seqserve.serving.ServingSliceTest;
+import dev.seqserve.testing.TinyArtifacts;
 import java.util.Collections;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -71,6 +72,10 @@ class BadInputTest {
                 bad("texts over the length limit", sentiment("{\"texts\": [\"ok\", \"" + "a".repeat(20_001) + "\"]}"), 400, "text-too-long"),
                 bad("20,001 emoji, counted as code points", sentiment("{\"text\": \"" + EMOJI.repeat(20_001) + "\"}"), 400, "text-too-long"),
                 bad("65 texts", sentiment(texts(65)), 400, "batch-too-large"),
+                bad("explain as a string", sentiment("{\"text\": \"good\", \"explain\": \"true\"}"), 400, "wrong-type"),
+                bad("explain as a number", sentiment("{\"text\": \"good\", \"explain\": 1}"), 400, "wrong-type"),
+                bad("explain as an object", sentiment("{\"text\": \"good\", \"explain\": {}}"), 400, "wrong-type"),
+                bad("explained texts over the token bound", sentiment(explainedTexts(8)), 400, "explained-text-too-long"),
                 bad("unknown sentiment model", sentiment("{\"text\": \"good\", \"model\": \"nope\"}"), 404, "unknown-model"),
                 bad("unknown forecast model", forecast("{\"series\": " + window + ", \"horizon\": 1, \"model\": \"nope\"}"), 404, "unknown-model"),
                 bad("unknown model details", get("/models/nope"), 404, "unknown-model"),
@@ -167,6 +172,15 @@ class BadInputTest {
 
     private static String texts(int count) {
         return "{\"texts\": [" + String.join(", ", Collections.nCopies(count, "\"good\"")) + "]}";
+    }
+
+    /**
+     * {@code count} texts of the fixture's maximum length, explained: 8 of them are 512 tokens read,
+     * over the default bound of 500 (while 7, 448 tokens, are within it: {@code TokenAttributionsTest}).
+     */
+    private static String explainedTexts(int count) {
+        String text = "\"" + "good ".repeat(TinyArtifacts.MAX_LENGTH) + "\"";
+        return "{\"explain\": true, \"texts\": [" + String.join(", ", Collections.nCopies(count, text)) + "]}";
     }
 
     private static String numbers(int count) {
