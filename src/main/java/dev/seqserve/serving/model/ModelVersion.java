@@ -63,6 +63,14 @@ public final class ModelVersion<P, I, O> {
     }
 
     /**
+     * How many inputs one round of this version's batch workers takes ({@code max-batch-size × workers}):
+     * a request with many more should queue them a round at a time, so others' requests run between.
+     */
+    public int batchRound() {
+        return batcher.settings().maxBatchSize() * batcher.settings().workers();
+    }
+
+    /**
      * Queues each input on its own, so that they batch with other requests, and waits for them all.
      *
      * @return one result per input, in order

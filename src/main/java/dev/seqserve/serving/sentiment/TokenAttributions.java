@@ -14,9 +14,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Explained sentiment answers by leave-one-out occlusion ({@link Occlusion}): a text with n tokens is
- * scored whole and once without each token, n + 1 ordinary queue items that batch with everyone else's,
- * so an explained request takes its cost's share of the queue and the batches, and the most tokens one
- * request may have explained is bounded by {@code seqserve.sentiment.explain-max-tokens}.
+ * scored whole and once without each token, n + 1 ordinary queue items that batch with everyone else's.
+ * They are queued one round of the batch workers at a time ({@link ModelVersion#batchRound}), so plain
+ * requests that arrive meanwhile wait for at most one round, not for the whole explanation; the most
+ * tokens one request may have explained is bounded by {@code seqserve.sentiment.explain-max-tokens}.
  */
 @Service
 class TokenAttributions {
@@ -53,7 +54,11 @@ class TokenAttributions {
                 Collections.addAll(inputs, Occlusion.variants(ids));
             }
         }
-        List<Float> scores = model.infer(inputs);
+        List<Float> scores = new ArrayList<>(inputs.size());
+        int round = model.batchRound();
+        for (int from = 0; from < inputs.size(); from += round) {
+            scores.addAll(model.infer(inputs.subList(from, Math.min(inputs.size(), from + round))));
+        }
         List<SentimentResult> results = new ArrayList<>(texts.size());
         int next = 0;
         for (TokenSpans s : spans) {
