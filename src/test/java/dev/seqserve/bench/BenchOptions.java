@@ -3,13 +3,13 @@ package dev.seqserve.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * What one benchmark run measures and where, from {@code --name=value} arguments.
+ * What one benchmark run measures and where, from {@code --name=value} arguments (picocli).
  *
  * @param models the folder of model artifacts; fixtures are written when it lacks the sentiment models
  * @param reviews IMDb reviews ({@code id,split,label,rating,text}, gzip); synthetic lengths when absent
@@ -33,59 +33,87 @@ record BenchOptions(
         Duration levelTime, Duration warmup, Duration serviceWarmup, Duration rawTime, int batchSize,
         int intraOpThreads, boolean http, boolean baseline, List<String> serviceArgs) {
 
-    static final String USAGE = """
-            dev.seqserve.bench.BenchmarkMain [--name=value ...]
-              --models=model-artifacts   --reviews=../shared/data/imdb/dev.csv.gz
-              --series=../shared/data/series/melbourne_daily_min_temp_1981_1989.csv
-              --jar=target/seqserve.jar  --url=(start the jar)   --out=bench-results
-              --concurrency=1,8,64  --level-seconds=10  --warmup-seconds=2  --service-warmup-seconds=40
-              --raw-seconds=5  --batch-size=32  --intra-op-threads=1  --http=true  --baseline=true
-              --service-arg=--seqserve.batching.workers=2 (repeatable)""";
-
+    /**
+     * Parses {@code --name=value} (or {@code --name value}) arguments; {@code --help} lists them.
+     *
+     * @throws IllegalArgumentException for an unknown option or a value of the wrong form, with the usage
+     */
     static BenchOptions parse(String... args) {
-        Map<String, String> values = new LinkedHashMap<>();
+        Arguments a = new Arguments();
+        CommandLine line = new CommandLine(a);
+        try {
+            line.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n" + line.getUsageMessage(), e);
+        }
+        if (line.isUsageHelpRequested()) {
+            line.usage(System.out);
+            System.exit(0);
+        }
+        return new BenchOptions(a.models, a.reviews, a.series, a.jar, a.url, a.out, List.copyOf(a.concurrency),
+                seconds(a.levelSeconds), seconds(a.warmupSeconds), seconds(a.serviceWarmupSeconds), seconds(a.rawSeconds),
+                a.batchSize, a.intraOpThreads, a.http, a.baseline, List.copyOf(a.serviceArgs));
+    }
+
+    private static Duration seconds(double value) {
+        return Duration.ofMillis(Math.round(value * 1000));
+    }
+
+    /** The command line, as picocli binds it. */
+    @Command(name = "dev.seqserve.bench.BenchmarkMain", sortOptions = false,
+            description = "Raw ONNX Runtime against the HTTP service, in one run; writes benchmark.md, .json and latency.png.")
+    static final class Arguments {
+
+        @Option(names = "--help", usageHelp = true, description = "This list.")
+        boolean help;
+
+        @Option(names = "--models", paramLabel = "DIR", description = "Model artifacts (default: ${DEFAULT-VALUE}); fixtures when it lacks the sentiment models.")
+        Path models = Path.of("model-artifacts");
+
+        @Option(names = "--reviews", paramLabel = "FILE", description = "IMDb reviews, gzip CSV (default: ${DEFAULT-VALUE}).")
+        Path reviews = Path.of("../shared/data/imdb/dev.csv.gz");
+
+        @Option(names = "--series", paramLabel = "FILE", description = "A timestamp,value CSV for /forecast (default: ${DEFAULT-VALUE}).")
+        Path series = Path.of("../shared/data/series/melbourne_daily_min_temp_1981_1989.csv");
+
+        @Option(names = "--jar", paramLabel = "FILE", description = "The packaged service, started as a child process (default: ${DEFAULT-VALUE}).")
+        Path jar = Path.of("target/seqserve.jar");
+
+        @Option(names = "--url", description = "A service already running, e.g. http://127.0.0.1:8080, instead of the jar.")
+        String url;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Where the report goes (default: ${DEFAULT-VALUE}).")
+        Path out = Path.of("bench-results");
+
+        @Option(names = "--concurrency", split = ",", paramLabel = "N", description = "Load levels, closed loop (default: ${DEFAULT-VALUE}).")
+        List<Integer> concurrency = List.of(1, 8, 64);
+
+        @Option(names = "--level-seconds", description = "Each measured level (default: ${DEFAULT-VALUE}).")
+        double levelSeconds = 10;
+
+        @Option(names = "--warmup-seconds", description = "Unmeasured load before each level and raw configuration (default: ${DEFAULT-VALUE}).")
+        double warmupSeconds = 2;
+
+        @Option(names = "--service-warmup-seconds", description = "Unmeasured load per model on a fresh service (default: ${DEFAULT-VALUE}).")
+        double serviceWarmupSeconds = 40;
+
+        @Option(names = "--raw-seconds", description = "Each raw ONNX Runtime configuration (default: ${DEFAULT-VALUE}).")
+        double rawSeconds = 5;
+
+        @Option(names = "--batch-size", description = "The raw batched runs' batch size (default: ${DEFAULT-VALUE}).")
+        int batchSize = 32;
+
+        @Option(names = "--intra-op-threads", description = "Raw sessions' intra-op threads (default: ${DEFAULT-VALUE}).")
+        int intraOpThreads = 1;
+
+        @Option(names = "--http", arity = "1", description = "Measure the HTTP service at all (default: ${DEFAULT-VALUE}).")
+        boolean http = true;
+
+        @Option(names = "--baseline", arity = "1", description = "Also the per-request design at the top level (default: ${DEFAULT-VALUE}).")
+        boolean baseline = true;
+
+        @Option(names = "--service-arg", paramLabel = "ARG", description = "An argument for the service, repeatable, "
+                + "e.g. --service-arg=--seqserve.batching.workers=2.")
         List<String> serviceArgs = new ArrayList<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0) {
-                throw new IllegalArgumentException("expected --name=value, got " + arg + "\n" + USAGE);
-            }
-            String name = arg.substring(2, eq);
-            if (name.equals("service-arg")) {
-                serviceArgs.add(arg.substring(eq + 1));
-            } else {
-                values.put(name, arg.substring(eq + 1));
-            }
-        }
-        BenchOptions options = new BenchOptions(
-                Path.of(take(values, "models", "model-artifacts")),
-                Path.of(take(values, "reviews", "../shared/data/imdb/dev.csv.gz")),
-                Path.of(take(values, "series", "../shared/data/series/melbourne_daily_min_temp_1981_1989.csv")),
-                Path.of(take(values, "jar", "target/seqserve.jar")),
-                values.remove("url"),
-                Path.of(take(values, "out", "bench-results")),
-                Arrays.stream(take(values, "concurrency", "1,8,64").split(",")).map(String::trim).map(Integer::valueOf).toList(),
-                seconds(take(values, "level-seconds", "10")),
-                seconds(take(values, "warmup-seconds", "2")),
-                seconds(take(values, "service-warmup-seconds", "40")),
-                seconds(take(values, "raw-seconds", "5")),
-                Integer.parseInt(take(values, "batch-size", "32")),
-                Integer.parseInt(take(values, "intra-op-threads", "1")),
-                Boolean.parseBoolean(take(values, "http", "true")),
-                Boolean.parseBoolean(take(values, "baseline", "true")),
-                List.copyOf(serviceArgs));
-        if (!values.isEmpty()) {
-            throw new IllegalArgumentException("unknown options " + values.keySet() + "\n" + USAGE);
-        }
-        return options;
-    }
-
-    private static String take(Map<String, String> values, String name, String fallback) {
-        String value = values.remove(name);
-        return value == null ? fallback : value;
-    }
-
-    private static Duration seconds(String value) {
-        return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
     }
 }

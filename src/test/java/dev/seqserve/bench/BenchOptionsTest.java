@@ -1,0 +1,44 @@
+package dev.seqserve.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void withoutArgumentsEveryOptionHasItsDocumentedDefault() {
+        BenchOptions o = BenchOptions.parse();
+        assertThat(o.models()).isEqualTo(Path.of("model-artifacts"));
+        assertThat(o.concurrency()).containsExactly(1, 8, 64);
+        assertThat(o.levelTime()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(o.serviceWarmup()).isEqualTo(Duration.ofSeconds(40));
+        assertThat(o.http()).isTrue();
+        assertThat(o.baseline()).isTrue();
+        assertThat(o.url()).isNull();
+        assertThat(o.serviceArgs()).isEmpty();
+    }
+
+    @Test
+    void valuesListsBooleansAndRepeatedServiceArgumentsAreRead() {
+        BenchOptions o = BenchOptions.parse("--concurrency=1,64", "--level-seconds=2.5", "--http=false",
+                "--service-arg=--seqserve.batching.workers=1", "--service-arg=--server.port=0", "--out", "/tmp/b");
+        assertThat(o.concurrency()).containsExactly(1, 64);
+        assertThat(o.levelTime()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(o.http()).isFalse();
+        assertThat(o.serviceArgs()).isEqualTo(List.of("--seqserve.batching.workers=1", "--server.port=0"));
+        assertThat(o.out()).isEqualTo(Path.of("/tmp/b"));
+    }
+
+    @Test
+    void anUnknownOptionOrAMalformedValueIsRefusedWithTheUsage() {
+        assertThatThrownBy(() -> BenchOptions.parse("--levels=3")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--levels").hasMessageContaining("--concurrency");
+        assertThatThrownBy(() -> BenchOptions.parse("--batch-size=many")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("many");
+    }
+}
