@@ -8,7 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The service's own meters, tagged by {@code model} and {@code version} and a few low-cardinality
@@ -27,6 +30,11 @@ public final class ModelMetrics implements SessionListener {
     private static final Duration MAX_EXPECTED = Duration.ofSeconds(30);
 
     private final MeterRegistry registry;
+    /**
+     * Each version's meters once registered, so a request finds them by two map look-ups instead of
+     * building an id, sorting its tags and asking the registry (which costs several times as much).
+     */
+    private final Map<ModelRef, Map<MeterKey, Meter>> meters = new ConcurrentHashMap<>();
 
     /** @param registry where the meters are registered */
     public ModelMetrics(MeterRegistry registry) {
@@ -43,12 +51,13 @@ public final class ModelMetrics implements SessionListener {
      * @param nanos how long it took
      */
     public void request(String task, ModelRef model, String outcome, int predictions, long nanos) {
-        timer("seqserve.request", "Whole request, from model lookup to response body", model,
-                "task", task, "outcome", outcome).record(nanos, TimeUnit.NANOSECONDS);
-        Counter.builder("seqserve.predictions")
+        this.<Timer>cached(model, "seqserve.request", task, outcome, () -> timer("seqserve.request",
+                "Whole request, from model lookup to response body", model, "task", task, "outcome", outcome))
+                .record(nanos, TimeUnit.NANOSECONDS);
+        this.<Counter>cached(model, "seqserve.predictions", task, outcome, () -> Counter.builder("seqserve.predictions")
                 .description("Texts or series answered, by outcome")
                 .tags(tags(model, "task", task, "outcome", outcome))
-                .register(registry)
+                .register(registry))
                 .increment(predictions);
     }
 
@@ -60,12 +69,14 @@ public final class ModelMetrics implements SessionListener {
      * @param nanos how long the whole request took
      */
     public void explained(ModelRef model, String outcome, int inferences, long nanos) {
-        timer("seqserve.explain", "Explained sentiment requests, from model lookup to response body", model,
-                "outcome", outcome).record(nanos, TimeUnit.NANOSECONDS);
-        DistributionSummary.builder("seqserve.explain.inferences")
-                .description("Inferences one explained request queued")
-                .tags(tags(model, "outcome", outcome))
-                .register(registry)
+        this.<Timer>cached(model, "seqserve.explain", outcome, null, () -> timer("seqserve.explain",
+                "Explained sentiment requests, from model lookup to response body", model, "outcome", outcome))
+                .record(nanos, TimeUnit.NANOSECONDS);
+        this.<DistributionSummary>cached(model, "seqserve.explain.inferences", outcome, null,
+                () -> DistributionSummary.builder("seqserve.explain.inferences")
+                        .description("Inferences one explained request queued")
+                        .tags(tags(model, "outcome", outcome))
+                        .register(registry))
                 .record(inferences);
     }
 
@@ -75,7 +86,8 @@ public final class ModelMetrics implements SessionListener {
      * @param stage {@code encode} (text or series to model input) or {@code decode} (model output to answer)
      */
     public void preprocessing(ModelRef model, String stage, long nanos) {
-        timer("seqserve.preprocessing", "Pre- and post-processing outside the model", model, "stage", stage)
+        this.<Timer>cached(model, "seqserve.preprocessing", stage, null, () -> timer("seqserve.preprocessing",
+                "Pre- and post-processing outside the model", model, "stage", stage))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -86,21 +98,25 @@ public final class ModelMetrics implements SessionListener {
 
     @Override
     public void ran(ModelRef version, int batchSize, boolean success, long nanos) {
-        timer("seqserve.inference", "One ONNX Runtime session run (a whole batch)", version,
-                "outcome", success ? "success" : "error").record(nanos, TimeUnit.NANOSECONDS);
-        DistributionSummary.builder("seqserve.batch.size")
-                .description("Inputs per session run")
-                .tags(tags(version))
-                .publishPercentileHistogram()
-                .minimumExpectedValue(1.0)
-                .maximumExpectedValue(256.0)
-                .register(registry)
+        String outcome = success ? "success" : "error";
+        this.<Timer>cached(version, "seqserve.inference", outcome, null, () -> timer("seqserve.inference",
+                "One ONNX Runtime session run (a whole batch)", version, "outcome", outcome))
+                .record(nanos, TimeUnit.NANOSECONDS);
+        this.<DistributionSummary>cached(version, "seqserve.batch.size", null, null,
+                () -> DistributionSummary.builder("seqserve.batch.size")
+                        .description("Inputs per session run")
+                        .tags(tags(version))
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(1.0)
+                        .maximumExpectedValue(256.0)
+                        .register(registry))
                 .record(batchSize);
     }
 
     @Override
     public void closed(ModelRef version) {
         sessions(version.name(), "closed").increment();
+        meters.remove(version);
         List<Meter> ofVersion = registry.getMeters().stream()
                 .filter(m -> version.name().equals(m.getId().getTag("model"))
                         && version.version().equals(m.getId().getTag("version")))
@@ -138,6 +154,20 @@ public final class ModelMetrics implements SessionListener {
                 deadline.increment();
             }
         };
+    }
+
+    /** A version's meter by its name and up to two tag values (the other tags are the version's own). */
+    private record MeterKey(String name, String first, String second) {}
+
+    @SuppressWarnings("unchecked")
+    private <M extends Meter> M cached(ModelRef model, String name, String first, String second, Supplier<M> register) {
+        Map<MeterKey, Meter> ofVersion = meters.computeIfAbsent(model, m -> new ConcurrentHashMap<>());
+        MeterKey key = new MeterKey(name, first, second);
+        Meter meter = ofVersion.get(key);
+        if (meter == null) {
+            meter = ofVersion.computeIfAbsent(key, k -> register.get());
+        }
+        return (M) meter;
     }
 
     private Counter sessions(String model, String event) {
