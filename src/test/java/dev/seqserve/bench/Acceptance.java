@@ -12,12 +12,14 @@ final class Acceptance {
 
     private final List<RawResult> raw;
     private final List<HttpResult> http;
+    private final List<BatchReplay.Result> replays;
     private final int cores;
 
     /** @param cores the cores that the raw sessions, the service and the load generator all share */
-    Acceptance(List<RawResult> raw, List<HttpResult> http, int cores) {
+    Acceptance(List<RawResult> raw, List<HttpResult> http, List<BatchReplay.Result> replays, int cores) {
         this.raw = raw;
         this.http = http;
+        this.replays = replays;
         this.cores = cores;
     }
 
@@ -29,10 +31,16 @@ final class Acceptance {
             tailLatency(model).ifPresent(checks::add);
             singleLatency("/sentiment", model, 1.0).ifPresent(checks::add);
             explained(model).ifPresent(checks::add);
+            againstReplay(model).ifPresent(checks::add);
+            if (cores == 1) {
+                pinnedThroughput(model).ifPresent(checks::add);
+            }
+            singleLatency("/sentiment", model, 0.3, "issue 14, 3. ").ifPresent(checks::add);
             besideExplained(model).ifPresent(checks::add);
         }
         if (forecastModel != null) {
             singleLatency("/forecast", forecastModel, 0.5).ifPresent(checks::add);
+            singleLatency("/forecast", forecastModel, 0.3, "issue 14, 3. ").ifPresent(checks::add);
         }
         return checks;
     }
@@ -102,6 +110,10 @@ final class Acceptance {
 
     /** 2 and 3: at concurrency 1, p50 at most the raw batch-1 p50 (the lower of the two rounds) plus an allowance. */
     private Optional<Check> singleLatency(String endpoint, String model, double allowanceMs) {
+        return singleLatency(endpoint, model, allowanceMs, endpoint.equals("/sentiment") ? "2. " : "3. ");
+    }
+
+    private Optional<Check> singleLatency(String endpoint, String model, double allowanceMs, String number) {
         Optional<HttpResult> one = http.stream()
                 .filter(h -> h.endpoint().equals(endpoint) && h.model().equals(model)
                         && h.setup().equals("micro-batching") && h.concurrency() == 1)
@@ -114,11 +126,47 @@ final class Acceptance {
         }
         double h = one.get().latency().p50Ms();
         double r = alone.get().perCall().p50Ms();
-        String number = endpoint.equals("/sentiment") ? "2. " : "3. ";
         return Optional.of(new Check(
                 number + model + ": " + endpoint + " p50 at concurrency 1 <= raw batch-1 p50 + " + allowanceMs + " ms",
                 String.format(Locale.ROOT, "%.3f ms vs raw %.3f ms (%s) (%+.3f ms)", h, r, alone.get().round(), h - r),
                 h <= r + allowanceMs));
+    }
+
+    /**
+     * Issue 14, 1: at the highest concurrency the service's total CPU per request is at most 1.15 × the
+     * replay's CPU per review of the very batches it formed, and its request threads take at most 0.15 ms.
+     */
+    private Optional<Check> againstReplay(String model) {
+        Optional<HttpResult> top = highest("/sentiment", model, "micro-batching");
+        if (top.isEmpty() || top.get().cpuMsPerRequest().isEmpty()) {
+            return Optional.empty();
+        }
+        HttpResult h = top.get();
+        return replays.stream().filter(r -> r.model().equals(model) && r.concurrency() == h.concurrency()).findFirst()
+                .map(r -> {
+                    double total = h.cpuMsPerRequest().values().stream().mapToDouble(Double::doubleValue).sum();
+                    double request = h.cpuMsPerRequest().get(ThreadCpu.Role.REQUEST_THREADS);
+                    double ratio = total / r.replayCpuMsPerReview();
+                    return new Check("issue 14, 1. " + model + ": at concurrency " + h.concurrency() + " the service's CPU"
+                            + " per request <= 1.15 x the replay's CPU per review, request threads <= 0.15 ms",
+                            String.format(Locale.ROOT, "service %.3f ms (request threads %.3f ms) vs replay %.3f ms = %.2f x;"
+                                    + " offline limit %.3f ms", total, request, r.replayCpuMsPerReview(), ratio,
+                                    r.offlineCpuMsPerReview()), ratio <= 1.15 && request <= 0.15);
+                });
+    }
+
+    /** Issue 14, 2 (pinned runs): at the highest concurrency at least 0.8 × raw length-sorted throughput on the same core. */
+    private Optional<Check> pinnedThroughput(String model) {
+        Optional<HttpResult> top = highest("/sentiment", model, "micro-batching");
+        Optional<RawResult> best = bestSorted(model);
+        if (top.isEmpty() || best.isEmpty()) {
+            return Optional.empty();
+        }
+        double ratio = top.get().requestsPerSecond() / best.get().itemsPerSecond();
+        return Optional.of(new Check("issue 14, 2. " + model + ": pinned, /sentiment at concurrency " + top.get().concurrency()
+                + " >= 0.8 x raw length-sorted throughput on the same core",
+                String.format(Locale.ROOT, "%.0f req/s vs raw %.0f/s = %.2f x; %d errors", top.get().requestsPerSecond(),
+                        best.get().itemsPerSecond(), ratio, top.get().errors()), ratio >= 0.8 && top.get().errors() == 0));
     }
 
     /** Issue 11, 3: an explained median-length review at concurrency 1 has p50 at most 150 ms. */

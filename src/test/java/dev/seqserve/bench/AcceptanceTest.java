@@ -17,7 +17,7 @@ class AcceptanceTest {
         List<RawResult> raw = List.of(
                 sorted(800, 1, RawResult.BEFORE), sorted(1_000, 2, RawResult.BEFORE), sorted(1_250, 2, RawResult.AFTER));
         HttpResult c64 = http(64, 1_000, cpu(1.6, 0.3, 0.1));
-        List<Check> checks = new Acceptance(raw, List.of(http(1, 300, cpu(0, 3, 0)), c64), 2)
+        List<Check> checks = new Acceptance(raw, List.of(http(1, 300, cpu(0, 3, 0)), c64), List.of(), 2)
                 .checks(List.of("lstm"), null);
 
         Check throughput = find(checks, "1. lstm: /sentiment at concurrency 64 sustains");
@@ -32,9 +32,28 @@ class AcceptanceTest {
     }
 
     @Test
+    void theServicesCpuIsJudgedAgainstTheReplayOfTheBatchesItFormedAtTheTopLevel() {
+        HttpResult c64 = http(64, 1_000, cpu(1.0, 0.14, 0.0));
+        List<BatchReplay.Result> within = List.of(new BatchReplay.Result("lstm", 8, 10, 4, 40, 5.0, 0.5),
+                new BatchReplay.Result("lstm", 64, 100, 30, 3_000, 1.0, 0.9));
+        Check holds = find(new Acceptance(List.of(), List.of(c64), within, 2).checks(List.of("lstm"), null),
+                "issue 14, 1. lstm");
+        assertThat(holds.pass()).isTrue();
+        assertThat(holds.measured()).contains("service 1.140 ms (request threads 0.140 ms) vs replay 1.000 ms = 1.14 x",
+                "offline limit 0.900 ms");
+
+        Check tooMuch = find(new Acceptance(List.of(), List.of(http(64, 1_000, cpu(1.0, 0.2, 0.0))), within, 2)
+                .checks(List.of("lstm"), null), "issue 14, 1. lstm");
+        assertThat(tooMuch.pass()).as("request threads over 0.15 ms").isFalse();
+        Check overReplay = find(new Acceptance(List.of(), List.of(http(64, 1_000, cpu(1.1, 0.1, 0.0))), within, 2)
+                .checks(List.of("lstm"), null), "issue 14, 1. lstm");
+        assertThat(overReplay.pass()).as("1.2 x the replay").isFalse();
+    }
+
+    @Test
     void noBudgetRowWithoutCpuFigures() {
         List<Check> checks = new Acceptance(List.of(sorted(1_000, 2, RawResult.BEFORE)),
-                List.of(http(64, 950, Map.of())), 2).checks(List.of("lstm"), null);
+                List.of(http(64, 950, Map.of())), List.of(), 2).checks(List.of("lstm"), null);
 
         assertThat(find(checks, "1. lstm: /sentiment at concurrency 64 sustains").pass()).isTrue();
         assertThat(checks).noneMatch(c -> c.criterion().startsWith("1 (why)"));

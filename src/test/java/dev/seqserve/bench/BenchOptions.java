@@ -27,11 +27,12 @@ import picocli.CommandLine.Option;
  * @param http whether to measure the HTTP service at all (parts b and c)
  * @param baseline whether to also measure the plain per-request design at the highest concurrency
  * @param serviceArgs extra arguments for the service, such as {@code --seqserve.batching.workers=2}
+ * @param pin the service and the raw runs on one core, the load generator on the other ({@link Pinning})
  */
 record BenchOptions(
         Path models, Path reviews, Path series, Path jar, String url, Path out, List<Integer> concurrency,
         Duration levelTime, Duration warmup, Duration serviceWarmup, Duration rawTime, int batchSize,
-        int intraOpThreads, boolean http, boolean baseline, List<String> serviceArgs) {
+        int intraOpThreads, boolean http, boolean baseline, List<String> serviceArgs, boolean pin) {
 
     /**
      * Parses {@code --name=value} (or {@code --name value}) arguments; {@code --help} lists them.
@@ -52,7 +53,7 @@ record BenchOptions(
         }
         return new BenchOptions(a.models, a.reviews, a.series, a.jar, a.url, a.out, List.copyOf(a.concurrency),
                 seconds(a.levelSeconds), seconds(a.warmupSeconds), seconds(a.serviceWarmupSeconds), seconds(a.rawSeconds),
-                a.batchSize, a.intraOpThreads, a.http, a.baseline, List.copyOf(a.serviceArgs));
+                a.batchSize, a.intraOpThreads, a.http, a.baseline, List.copyOf(a.serviceArgs), a.pin);
     }
 
     private static Duration seconds(double value) {
@@ -115,5 +116,8 @@ record BenchOptions(
         @Option(names = "--service-arg", paramLabel = "ARG", description = "An argument for the service, repeatable, "
                 + "e.g. --service-arg=--seqserve.batching.workers=2.")
         List<String> serviceArgs = new ArrayList<>();
+
+        @Option(names = "--pin", description = "The service and raw ONNX Runtime on core 1, the load generator on core 0 (taskset).")
+        boolean pin;
     }
 }

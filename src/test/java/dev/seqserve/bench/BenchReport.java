@@ -14,7 +14,7 @@ import java.util.List;
  * @param acceptance issue 4's measurable acceptance criteria, checked against these numbers
  */
 record BenchReport(String created, String command, Environment environment, Inputs inputs, List<RawResult> raw,
-        List<HttpResult> http, List<Check> acceptance) {
+        List<HttpResult> http, List<BatchReplay.Result> replays, List<Check> acceptance) {
 
     /**
      * The machine and settings of a run.

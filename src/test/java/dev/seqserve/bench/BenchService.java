@@ -23,6 +23,17 @@ import java.util.concurrent.TimeUnit;
 final class BenchService implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final String RECORDING = "seqserve-batches";
+    /** A flight-recorder configuration with nothing but the service's batch events. */
+    private static final String BATCH_EVENTS = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <configuration version="2.0" label="seqserve batches">
+              <event name="dev.seqserve.Batch">
+                <setting name="enabled">true</setting>
+                <setting name="threshold">0 ms</setting>
+              </event>
+            </configuration>
+            """;
 
     private final Process process;
     private final URI base;
@@ -40,23 +51,50 @@ final class BenchService implements AutoCloseable {
      * @param args extra service arguments, such as batching settings
      */
     static BenchService start(Path jar, Path models, Path log, List<String> args) throws IOException, InterruptedException {
+        return start(new Pinning(false), jar, models, log, args);
+    }
+
+    /** As {@link #start(Path, Path, Path, List)}, on {@link Pinning#SERVICE_CORE} when pinning. */
+    static BenchService start(Pinning pinning, Path jar, Path models, Path log, List<String> args)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: build it with ./mvnw -DskipTests package");
         }
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED",
+        Path settings = log.resolveSibling("batches.jfc");
+        Files.createDirectories(log.getParent());
+        Files.writeString(settings, BATCH_EVENTS);
+        List<String> command = new ArrayList<>(pinning.prefix(Pinning.SERVICE_CORE));
+        command.addAll(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED",
+                "-XX:StartFlightRecording:name=" + RECORDING + ",settings=" + settings.toAbsolutePath(),
                 "-jar", jar.toAbsolutePath().toString(),
                 "--server.address=127.0.0.1", "--server.port=" + port,
                 "--seqserve.models.location=" + models.toAbsolutePath()));
         command.addAll(args);
-        Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // ONNX Runtime 1.29 crashes at start-up on this kind of machine unless its telemetry is off.
         builder.environment().put("ORT_DISABLE_TELEMETRY", "1");
         BenchService service = new BenchService(builder.start(), URI.create("http://127.0.0.1:" + port), log);
         service.awaitReady();
         return service;
+    }
+
+    /**
+     * Writes the batches the service has run so far ({@code dev.seqserve.Batch} events) to {@code file}
+     * with {@code jcmd}, beside the JVM that runs the benchmark.
+     */
+    Path dumpBatches(Path file) throws IOException, InterruptedException {
+        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+        Path jcmd = java.getParent() == null ? Path.of("jcmd") : java.resolveSibling("jcmd");
+        Files.deleteIfExists(file);
+        Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "JFR.dump",
+                "name=" + RECORDING, "filename=" + file.toAbsolutePath()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!dump.waitFor(60, TimeUnit.SECONDS) || dump.exitValue() != 0 || !Files.isRegularFile(file)) {
+            throw new IllegalStateException("jcmd JFR.dump of the service failed");
+        }
+        return file;
     }
 
     URI base() {

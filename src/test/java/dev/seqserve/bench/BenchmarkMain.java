@@ -1,6 +1,8 @@
 package dev.seqserve.bench;
 
+import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.seqserve.artifact.ArtifactFolder;
 import dev.seqserve.preprocess.SeriesCodec;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.SerializationFeature;
@@ -41,6 +44,8 @@ public final class BenchmarkMain {
         log("reviews: " + corpus.source() + "; series: " + series.source() + "; models: " + models.location()
                 + (models.fixtures() ? " (fixtures)" : ""));
 
+        Pinning pinning = new Pinning(options.pin());
+        pinning.self(Pinning.SERVICE_CORE);
         RawPhase rawPhase = new RawPhase(options, BenchmarkMain::log);
         Map<ArtifactFolder, List<int[]>> encoded = new LinkedHashMap<>();
         for (ArtifactFolder artifact : models.sentiment()) {
@@ -56,17 +61,21 @@ public final class BenchmarkMain {
         List<RawResult> raw = new ArrayList<>(raw(rawPhase, encoded, models, stretches));
 
         HttpPhase httpPhase = options.http() ? new HttpPhase(options, BenchmarkMain::log) : null;
-        List<HttpResult> http = httpPhase == null ? List.of() : http(httpPhase, options, models, corpus, stretches);
+        List<BatchReplay.Result> replays = new ArrayList<>();
+        pinning.self(Pinning.LOAD_CORE);
+        List<HttpResult> http = httpPhase == null ? List.of()
+                : http(httpPhase, options, models, corpus, stretches, encoded, replays);
         if (httpPhase != null) {
             log("raw ONNX Runtime again, after the HTTP parts");
+            pinning.self(Pinning.SERVICE_CORE);
             raw(rawPhase, encoded, models, stretches).forEach(r -> raw.add(r.inRound(RawResult.AFTER)));
         }
         List<String> sentimentNames = models.sentiment().stream().map(a -> a.manifest().name()).toList();
         String forecastName = models.forecast() == null ? null : models.forecast().manifest().name();
         BenchReport report = new BenchReport(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 command(args), environment(options, models, httpPhase == null ? "none" : httpPhase.loadGenerator()),
-                inputs(corpus, tokenCounts, series, stretches), raw, http,
-                new Acceptance(raw, http, Runtime.getRuntime().availableProcessors()).checks(sentimentNames, forecastName));
+                inputs(corpus, tokenCounts, series, stretches), raw, http, replays,
+                new Acceptance(raw, http, replays, options.pin() ? 1 : Runtime.getRuntime().availableProcessors()).checks(sentimentNames, forecastName));
         write(report, options.out());
     }
 
@@ -83,28 +92,58 @@ public final class BenchmarkMain {
     }
 
     private static List<HttpResult> http(HttpPhase phase, BenchOptions options, BenchModels models, ReviewCorpus corpus,
-            List<double[]> stretches) throws IOException, InterruptedException {
+            List<double[]> stretches, Map<ArtifactFolder, List<int[]>> encoded, List<BatchReplay.Result> replays)
+            throws IOException, InterruptedException, OrtException {
         List<HttpResult> results = new ArrayList<>();
         if (options.url() != null) {
             results.addAll(measureService(phase, new HttpPhase.Target(URI.create(options.url()), Optional.empty()), options,
                     models, corpus, stretches));
             return results;
         }
-        try (BenchService service = BenchService.start(options.jar(), models.location(),
+        Path recording;
+        try (BenchService service = BenchService.start(new Pinning(options.pin()), options.jar(), models.location(),
                 options.out().resolve("service.log"), options.serviceArgs())) {
             log("service ready at " + service.base());
             results.addAll(measureService(phase, service.target(), options, models, corpus, stretches));
+            recording = service.dumpBatches(options.out().resolve("batches.jfr"));
         }
         if (options.baseline()) {
             int top = options.concurrency().stream().mapToInt(Integer::intValue).max().orElse(64);
             List<String> perRequest = new ArrayList<>(options.serviceArgs());
             perRequest.addAll(List.of("--seqserve.batching.max-batch-size=1", "--seqserve.batching.max-delay=0ms",
                     "--seqserve.batching.workers=" + top));
-            try (BenchService service = BenchService.start(options.jar(), models.location(),
+            try (BenchService service = BenchService.start(new Pinning(options.pin()), options.jar(), models.location(),
                     options.out().resolve("service-per-request.log"), perRequest)) {
                 String model = models.sentiment().get(0).manifest().name();
                 phase.warmService(service.target(), List.of(model), corpus.texts(), null, List.of(), 0);
                 results.addAll(phase.sentiment(service.target(), "per-request", model, corpus.texts(), List.of(top)));
+            }
+        }
+        new Pinning(options.pin()).self(Pinning.SERVICE_CORE);
+        replays.addAll(replay(recording, phase.windows(), encoded, options));
+        return results;
+    }
+
+    /** Replays every measured level's batches of each sentiment model, the service stopped. */
+    private static List<BatchReplay.Result> replay(Path recording, List<BatchReplay.Window> windows,
+            Map<ArtifactFolder, List<int[]>> encoded, BenchOptions options) throws IOException, OrtException {
+        Map<BatchReplay.Window, List<int[]>> batches = BatchReplay.read(recording, windows);
+        List<BatchReplay.Result> results = new ArrayList<>();
+        RawOrt ort = new RawOrt(options.intraOpThreads());
+        for (Map.Entry<ArtifactFolder, List<int[]>> model : encoded.entrySet()) {
+            String name = model.getKey().manifest().name();
+            try (OrtSession session = ort.open(model.getKey().modelFile())) {
+                for (BatchReplay.Window w : windows) {
+                    if (w.model().equals(name)) {
+                        BatchReplay.Result r = BatchReplay.replay(w, batches.get(w), model.getValue(),
+                                OrtEnvironment.getEnvironment(), session, RawPhase.signature(model.getKey().manifest()),
+                                options.batchSize());
+                        log(String.format(Locale.ROOT, "replay %-22s c=%-3d %6d batches (mean %.1f): %.3f ms CPU per review;"
+                                + " offline %.3f ms", name, w.concurrency(), r.batches(), r.meanBatch(),
+                                r.replayCpuMsPerReview(), r.offlineCpuMsPerReview()));
+                        results.add(r);
+                    }
+                }
             }
         }
         return results;
@@ -135,7 +174,9 @@ public final class BenchmarkMain {
                 System.getProperty("java.vm.name") + " " + Runtime.version(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), options.intraOpThreads(), options.batchSize(),
-                models.location().toString(), models.fixtures(), options.serviceArgs(), loadGenerator);
+                models.location().toString(), models.fixtures(), options.serviceArgs(), loadGenerator
+                        + (options.pin() ? "; pinned (taskset): service, raw runs and replays on core " + Pinning.SERVICE_CORE
+                                + ", the load generator on core " + Pinning.LOAD_CORE : ""));
     }
 
     private static BenchReport.Inputs inputs(ReviewCorpus corpus, int[] tokens, SeriesSamples series, List<double[]> stretches) {

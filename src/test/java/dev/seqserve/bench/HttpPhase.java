@@ -24,11 +24,18 @@ final class HttpPhase {
     private final BenchOptions options;
     private final WrkLoad load;
     private final Consumer<String> log;
+    /** The time span of every measured micro-batching /sentiment level, for {@link BatchReplay}. */
+    private final List<BatchReplay.Window> windows = new ArrayList<>();
 
     HttpPhase(BenchOptions options, Consumer<String> log) {
         this.options = options;
         this.log = log;
-        this.load = new WrkLoad(options.out().resolve("wrk"));
+        this.load = new WrkLoad(options.out().resolve("wrk"), new Pinning(options.pin()));
+    }
+
+    /** The time span of every measured micro-batching {@code /sentiment} level so far. */
+    List<BatchReplay.Window> windows() {
+        return List.copyOf(windows);
     }
 
     /** The load generator's name and version, for the report. */
@@ -101,7 +108,11 @@ final class HttpPhase {
         for (int concurrency : levels) {
             load.warm(uri, script, concurrency, options.warmup());
             Optional<Map<ThreadCpu.Role, Double>> before = target.cpu().flatMap(ThreadCpu::snapshot);
+            java.time.Instant from = java.time.Instant.now();
             HttpResult r = load.measure(uri, script, endpoint, model, setup, concurrency, options.levelTime());
+            if (endpoint.equals("/sentiment") && setup.equals("micro-batching")) {
+                windows.add(new BatchReplay.Window(model, concurrency, from, java.time.Instant.now()));
+            }
             Optional<Map<ThreadCpu.Role, Double>> after = target.cpu().flatMap(ThreadCpu::snapshot);
             if (before.isPresent() && after.isPresent()) {
                 r = r.withCpu(ThreadCpu.perRequest(before.get(), after.get(), r.requests()));

@@ -71,7 +71,29 @@ final class MarkdownReport {
                         total, h.loadCpuMsPerRequest()));
             }
         }
-        md.append("\n## Acceptance (issue 4)\n\n| criterion | measured | holds |\n| --- | --- | --- |\n");
+        if (!report.replays().isEmpty()) {
+            md.append("\n#### The service's CPU against the replay of its own batches\n\n")
+                    .append("The batches the service formed in each level (its `dev.seqserve.Batch` flight-recorder "
+                            + "events), rebuilt from the same reviews and run again through raw ONNX Runtime on one thread "
+                            + "with the same thread settings (at most 4,000 reviews per level, the batches sampled evenly): "
+                            + "the online limit. The offline limit is the whole corpus in length-sorted batches.\n\n")
+                    .append("| model | concurrency | batches | mean batch | service CPU ms/request | request threads | "
+                            + "replay CPU ms/review | service / replay | offline ms/review |\n")
+                    .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            for (BatchReplay.Result r : report.replays()) {
+                report.http().stream().filter(h -> h.endpoint().equals("/sentiment") && h.model().equals(r.model())
+                                && h.setup().equals("micro-batching") && h.concurrency() == r.concurrency()
+                                && !h.cpuMsPerRequest().isEmpty())
+                        .findFirst().ifPresent(h -> {
+                            double total = h.cpuMsPerRequest().values().stream().mapToDouble(Double::doubleValue).sum();
+                            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.3f | %.3f | %.3f | %.2f | %.3f |%n",
+                                    r.model(), r.concurrency(), r.batches(), r.meanBatch(), total,
+                                    h.cpuMsPerRequest().get(ThreadCpu.Role.REQUEST_THREADS), r.replayCpuMsPerReview(),
+                                    total / r.replayCpuMsPerReview(), r.offlineCpuMsPerReview()));
+                        });
+            }
+        }
+        md.append("\n## Acceptance checks (issues 4, 11, 14)\n\n| criterion | measured | holds |\n| --- | --- | --- |\n");
         for (BenchReport.Check c : report.acceptance()) {
             md.append("| ").append(c.criterion()).append(" | ").append(c.measured()).append(" | ")
                     .append(c.pass() == null ? "n/a" : c.pass() ? "yes" : "**no**").append(" |\n");

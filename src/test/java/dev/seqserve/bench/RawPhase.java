@@ -26,10 +26,11 @@ final class RawPhase {
     private final BenchOptions options;
     private final RawOrt ort;
     private final Consumer<String> log;
-    private final int cores = Runtime.getRuntime().availableProcessors();
+    private final int cores;
 
     RawPhase(BenchOptions options, Consumer<String> log) {
         this.options = options;
+        this.cores = options.pin() ? 1 : Runtime.getRuntime().availableProcessors();
         this.ort = new RawOrt(options.intraOpThreads());
         this.log = log;
     }
@@ -87,7 +88,7 @@ final class RawPhase {
         return cores > 1 ? List.of(1, cores) : List.of(1);
     }
 
-    private static RawOrt.Signature signature(Manifest manifest) {
+    static RawOrt.Signature signature(Manifest manifest) {
         List<Manifest.TensorSpec> inputs = manifest.onnx().inputs();
         return new RawOrt.Signature(inputs.get(0).name(), inputs.get(1).name());
     }

@@ -70,12 +70,17 @@ final class WrkLoad {
 
     private final Path work;
     private final String wrk;
+    private final Pinning pinning;
     private int files;
 
-    /** @param work a folder for the request bodies and the Lua script */
-    WrkLoad(Path work) {
+    /**
+     * @param work a folder for the request bodies and the Lua script
+     * @param pinning where wrk runs
+     */
+    WrkLoad(Path work, Pinning pinning) {
         this.work = work;
         this.wrk = find();
+        this.pinning = pinning;
     }
 
     /** wrk's version line, for the report. */
@@ -162,8 +167,8 @@ final class WrkLoad {
 
     private Level level(URI uri, Path script, int concurrency, Duration time) {
         long secs = Math.max(1, time.toSeconds());
-        List<String> command = List.of(wrk, "-t1", "-c" + concurrency, "-d" + secs + "s",
-                "--timeout", REQUEST_TIMEOUT.toSeconds() + "s", "-s", script.toString(), uri.toString());
+        List<String> command = pinning.command(Pinning.LOAD_CORE, List.of(wrk, "-t1", "-c" + concurrency, "-d" + secs + "s",
+                "--timeout", REQUEST_TIMEOUT.toSeconds() + "s", "-s", script.toString(), uri.toString()));
         List<String> out = exec(command, time.plus(REQUEST_TIMEOUT).plusSeconds(30));
         JsonNode result = JSON.readTree(line(out, RESULT_PREFIX)
                 .orElseThrow(() -> new IllegalStateException("wrk printed no result: " + String.join("\n", out))));

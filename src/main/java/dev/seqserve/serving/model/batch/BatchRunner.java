@@ -71,6 +71,8 @@ final class BatchRunner<I, O> {
             inputs.add(request.input);
         }
         long start = System.nanoTime();
+        BatchEvent event = new BatchEvent();
+        event.begin();
         List<O> outputs = null;
         Throwable failure = null;
         try {
@@ -83,6 +85,7 @@ final class BatchRunner<I, O> {
             failure = e;
         }
         long runNanos = System.nanoTime() - start;
+        BatchEvent.commit(event, settings.name(), batch);
         nanosPerRequest = nanosPerRequest == 0 ? (double) runNanos / batch.size()
                 : (1 - SMOOTHING) * nanosPerRequest + SMOOTHING * runNanos / batch.size();
         List<O> results = outputs;
