@@ -31,23 +31,31 @@ public final class FaultMain {
                 + "` on " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "; " + Runtime.getRuntime().availableProcessors()
                 + " cores, " + System.getProperty("os.name") + " " + System.getProperty("os.version") + "; service JVM "
                 + options.java() + " unless a part says otherwise; jar and models of " + options.project() + ".");
+        Files.createDirectories(options.out());
+        Path file = options.out().resolve("fault.md");
+        // the report is rewritten after each part, so a part that fails keeps what the others measured
         if (options.parts().contains("soak")) {
             soak(options, report);
+            write(file, report);
         }
         if (options.parts().contains("sigterm")) {
             sigterm(options, report);
+            write(file, report);
         }
         if (options.parts().contains("kill")) {
             kill(options, report);
+            write(file, report);
         }
         if (options.parts().contains("slow")) {
             slow(options, report);
+            write(file, report);
         }
-        Files.createDirectories(options.out());
-        Path file = options.out().resolve("fault.md");
-        Files.writeString(file, String.join("\n", report) + "\n");
         System.out.println(String.join("\n", report));
         log("wrote " + file);
+    }
+
+    private static void write(Path file, List<String> report) throws java.io.IOException {
+        Files.writeString(file, String.join("\n", report) + "\n");
     }
 
     private static void soak(FaultOptions options, List<String> report) throws Exception {

@@ -97,7 +97,8 @@ final class ServiceProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " exited with " + process.exitValue() + " during start-up:\n" + logTail());
             }
-            if (RawHttp.get(port, "/actuator/health/readiness").ok()) {
+            // the main port's probe path, which stays there when management moves to its own port
+            if (RawHttp.get(port, "/readyz").ok()) {
                 return this;
             }
             sleep(250);
