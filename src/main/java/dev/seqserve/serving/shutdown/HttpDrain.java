@@ -57,7 +57,17 @@ class HttpDrain implements SmartLifecycle {
 
     @Override
     public void start() {
+        draining = false;
         running = true;
+    }
+
+    /**
+     * Not stopped when a context is merely paused (Spring's test context cache pauses inactive
+     * contexts and restarts them later): the drain closes the listening sockets, which only a shutdown may.
+     */
+    @Override
+    public boolean isPauseable() {
+        return false;
     }
 
     @Override
