@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * {@code forecast} ({@code FP32}, {@code [n, horizon]}, in the series' own units). Each series is
  * checked as {@code POST /forecast} checks its {@code series}, and all are forecast by one version.
  */
-@Component
+@Service
 final class ForecastTensors implements TaskTensors {
 
     static final String SERIES = "series";
@@ -76,20 +76,28 @@ final class ForecastTensors implements TaskTensors {
         }
         double[] values = TensorData.numbers(input, elements, datatype);
         int length = (int) shape[1];
-        List<double[]> series = new ArrayList<>((int) shape[0]);
+        List<ForecastRequest> requests = new ArrayList<>((int) shape[0]);
         for (int i = 0; i < shape[0]; i++) {
-            double[] row = Arrays.copyOfRange(values, i * length, (i + 1) * length);
+            ForecastRequest row = request(Arrays.copyOfRange(values, i * length, (i + 1) * length), horizon, model, version);
             String at = SERIES + "[" + i + "]";
-            validator.check(ForecastRequest.ofSeries(row, horizon, model, version), field -> field.replace(SERIES, at));
-            series.add(row);
+            validator.check(row, field -> field.replace(SERIES, at));
+            requests.add(row);
         }
-        ForecastService.Forecasts forecasts = service.forecast(Protocol.V2, model, version, series, horizon);
-        double[] flat = new double[series.size() * horizon];
-        for (int i = 0; i < series.size(); i++) {
+        ForecastService.Forecasts forecasts = service.forecast(Protocol.V2, requests);
+        double[] flat = new double[requests.size() * horizon];
+        for (int i = 0; i < requests.size(); i++) {
             System.arraycopy(forecasts.forecasts().get(i), 0, flat, i * horizon, horizon);
         }
         return new Inferred(forecasts.model(), List.of(
-                new InferenceResponse.Output(FORECAST, Tensors.FP32, new long[] {series.size(), horizon}, flat)));
+                new InferenceResponse.Output(FORECAST, Tensors.FP32, new long[] {requests.size(), horizon}, flat)));
+    }
+
+    /**
+     * The {@code POST /forecast} request one row of the tensor stands for: the one place where the
+     * V2 request's parameters become the task request's fields.
+     */
+    private static ForecastRequest request(double[] series, int horizon, String model, String version) {
+        return new ForecastRequest(series, horizon, model, version);
     }
 
     private static int horizon(Map<String, JsonNode> parameters) {

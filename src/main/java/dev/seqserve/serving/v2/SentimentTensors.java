@@ -8,7 +8,7 @@ import dev.seqserve.serving.sentiment.SentimentService;
 import dev.seqserve.serving.web.RequestValidator;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
  * Sentiment models in V2: input {@code text} ({@code BYTES}, shape {@code [n]}), the reviews themselves,
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * The reviews are checked as {@code POST /sentiment} checks {@code texts} and queued one by one, so they
  * batch by length with every other request.
  */
-@Component
+@Service
 final class SentimentTensors implements TaskTensors {
 
     static final String TEXT = "text";

@@ -33,6 +33,11 @@ class V2Models {
     V2Models(ModelRegistry registry, List<TaskTensors> tasks, ObjectProvider<ApplicationAvailability> availability) {
         this.registry = registry;
         tasks.forEach(t -> this.tasks.put(t.task(), t));
+        for (Manifest.Task task : Manifest.Task.values()) {
+            if (!this.tasks.containsKey(task)) {
+                throw new IllegalStateException("No V2 tensors for the task " + task);
+            }
+        }
         this.availability = availability;
     }
 

@@ -2,7 +2,7 @@ package dev.seqserve.serving.web;
 
 import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Validator;
 
@@ -11,7 +11,7 @@ import org.springframework.validation.Validator;
  * task endpoints' records) with the validator, the constraints and the problem types that a
  * {@code @Valid} request body gets, so each limit has one place.
  */
-@Component
+@Service
 public final class RequestValidator {
 
     private final Validator validator;

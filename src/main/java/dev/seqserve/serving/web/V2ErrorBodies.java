@@ -1,5 +1,6 @@
-package dev.seqserve.serving.v2;
+package dev.seqserve.serving.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,12 +13,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * Gives every error under {@code /v2} the protocol's body, {@code {"error": "..."}} as
- * {@code application/json}, in place of the problem that the one problem handler built for it (so
- * which error is which status stays in one place). The protocol answers a bad request with 400, so
- * the 4xx problems other than 401, 403, 404 and 405 (413 body too large, 415 content type, 406)
- * become 400; 404 (unknown model or version), 503 (overload) and the headers (such as
- * {@code Retry-After}) stay.
+ * The one place that says how an error under {@code /v2} (the Open Inference Protocol) is answered:
+ * with the protocol's body, {@code {"error": "..."}} as {@code application/json}, in place of the
+ * problem that the {@link ProblemHandler} built for it (so which error is which status stays in one
+ * place); {@link ProblemWriter} asks it too for the errors that never reach Spring MVC. The protocol
+ * answers a bad request with 400, so the 4xx problems other than 401, 403, 404 and 405 (413 body too
+ * large, 415 content type, 406, 408, 414) become 400; 404 (unknown model or version), 503 (overload)
+ * and the headers (such as {@code Retry-After}) stay. Every other path keeps its problem.
  */
 @RestControllerAdvice
 final class V2ErrorBodies implements ResponseBodyAdvice<Object> {
@@ -30,12 +32,18 @@ final class V2ErrorBodies implements ResponseBodyAdvice<Object> {
     @Override
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
             Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
-        if (!(body instanceof ProblemDetail problem) || !isV2(request)) {
+        if (!(body instanceof ProblemDetail problem) || !(request instanceof ServletServerHttpRequest servlet)
+                || !applies(path(servlet.getServletRequest()))) {
             return body;
         }
         response.setStatusCode(HttpStatus.valueOf(status(problem.getStatus())));
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         return new ErrorResponse(problem.getDetail() != null ? problem.getDetail() : problem.getTitle());
+    }
+
+    /** Whether the request path (without the context path) is one of the protocol's. */
+    static boolean applies(String path) {
+        return path != null && (path.equals("/v2") || path.startsWith("/v2/"));
     }
 
     /** The status V2 answers a problem of status {@code status} with. */
@@ -46,13 +54,9 @@ final class V2ErrorBodies implements ResponseBodyAdvice<Object> {
         };
     }
 
-    private static boolean isV2(ServerHttpRequest request) {
-        if (!(request instanceof ServletServerHttpRequest servlet)) {
-            return false;
-        }
-        String uri = servlet.getServletRequest().getRequestURI();
-        String path = uri.substring(Math.min(uri.length(), servlet.getServletRequest().getContextPath().length()));
-        return path.equals("/v2") || path.startsWith("/v2/");
+    private static String path(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri.substring(Math.min(uri.length(), request.getContextPath().length()));
     }
 
     /**
