@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Forecast models in V2: input {@code series} ({@code FP32} or {@code FP64}, shape {@code [n, length]}:
- * {@code n} series of equal length, oldest value first), request parameter {@code horizon}; output
+ * {@code n} series of equal length, oldest value first), request parameter {@code horizon} (and, for
+ * models that read the calendar, {@code lastTimestamp}, the date of every series' last value); output
  * {@code forecast} ({@code FP32}, {@code [n, horizon]}, in the series' own units). Each series is
  * checked as {@code POST /forecast} checks its {@code series}, and all are forecast by one version.
  */
@@ -28,6 +29,7 @@ final class ForecastTensors implements TaskTensors {
     static final String SERIES = "series";
     static final String FORECAST = "forecast";
     static final String HORIZON = "horizon";
+    static final String LAST_TIMESTAMP = "lastTimestamp";
 
     private static final long[] MATRIX = {-1, -1};
 
@@ -60,7 +62,8 @@ final class ForecastTensors implements TaskTensors {
     public Map<String, String> properties(Manifest manifest) {
         SeriesCodec codec = SeriesCodec.from(manifest.series());
         return Map.of("task", "forecast", "min_length", Integer.toString(codec.minLength()),
-                "max_horizon", Integer.toString(codec.maxHorizon()), "parameters", HORIZON);
+                "max_horizon", Integer.toString(codec.maxHorizon()),
+                "parameters", codec.needsDate() ? HORIZON + "," + LAST_TIMESTAMP : HORIZON);
     }
 
     @Override
@@ -70,6 +73,7 @@ final class ForecastTensors implements TaskTensors {
         long[] shape = Tensors.shape(input, 2, "[n, length]");
         List<JsonNode> elements = TensorData.elements(input, shape);
         int horizon = horizon(request.parameters());
+        String lastTimestamp = lastTimestamp(request.parameters());
         if (shape[0] < 1 || shape[0] > maxSeries) {
             throw new InvalidInputException(ProblemType.BATCH_TOO_LARGE, "Input \"" + SERIES + "\" must hold 1 to "
                     + maxSeries + " series; it has " + shape[0] + ".");
@@ -78,7 +82,8 @@ final class ForecastTensors implements TaskTensors {
         int length = (int) shape[1];
         List<ForecastRequest> requests = new ArrayList<>((int) shape[0]);
         for (int i = 0; i < shape[0]; i++) {
-            ForecastRequest row = request(Arrays.copyOfRange(values, i * length, (i + 1) * length), horizon, model, version);
+            ForecastRequest row = request(Arrays.copyOfRange(values, i * length, (i + 1) * length), horizon,
+                    lastTimestamp, model, version);
             String at = SERIES + "[" + i + "]";
             validator.check(row, field -> field.replace(SERIES, at));
             requests.add(row);
@@ -86,7 +91,7 @@ final class ForecastTensors implements TaskTensors {
         ForecastService.Forecasts forecasts = service.forecast(Protocol.V2, requests);
         double[] flat = new double[requests.size() * horizon];
         for (int i = 0; i < requests.size(); i++) {
-            System.arraycopy(forecasts.forecasts().get(i), 0, flat, i * horizon, horizon);
+            System.arraycopy(forecasts.forecasts().get(i).values(), 0, flat, i * horizon, horizon);
         }
         return new Inferred(forecasts.model(), List.of(
                 new InferenceResponse.Output(FORECAST, Tensors.FP32, new long[] {requests.size(), horizon}, flat)));
@@ -94,10 +99,24 @@ final class ForecastTensors implements TaskTensors {
 
     /**
      * The {@code POST /forecast} request one row of the tensor stands for: the one place where the
-     * V2 request's parameters become the task request's fields.
+     * V2 request's parameters become the task request's fields (no intervals: V2 has no output for them).
      */
-    private static ForecastRequest request(double[] series, int horizon, String model, String version) {
-        return new ForecastRequest(series, horizon, model, version);
+    private static ForecastRequest request(double[] series, int horizon, String lastTimestamp, String model,
+            String version) {
+        return new ForecastRequest(series, horizon, model, version, null, lastTimestamp);
+    }
+
+    /** The date of the series' last value, for models that read the calendar; checked as {@code POST /forecast} checks it. */
+    private static String lastTimestamp(Map<String, JsonNode> parameters) {
+        JsonNode value = parameters == null ? null : parameters.get(LAST_TIMESTAMP);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new InvalidInputException(ProblemType.WRONG_TYPE, "The parameter \"" + LAST_TIMESTAMP
+                    + "\" must be a string: the ISO-8601 date of the series' last value.");
+        }
+        return value.stringValue();
     }
 
     private static int horizon(Map<String, JsonNode> parameters) {

@@ -20,6 +20,7 @@ final class V2BadRequests {
     static final String SENTIMENT = "/v2/models/" + FixtureModels.SENTIMENT_LSTM + "/infer";
     static final String FORECAST = "/v2/models/" + FixtureModels.FORECAST + "/infer";
     static final String FORECAST_LOG = "/v2/models/" + FixtureModels.FORECAST_LOG + "/infer";
+    static final String FORECAST_CALENDAR = "/v2/models/" + FixtureModels.FORECAST_CALENDAR + "/infer";
     static final String INFER = "/v2/models/{name}/infer";
     static final String WINDOW = "[1.5, 2.5, 3.0, 2.0, 4.5, 5.0, 4.0, 3.5]";
 
@@ -128,7 +129,13 @@ final class V2BadRequests {
                         "[" + String.join(", ", Collections.nCopies(65, WINDOW)) + "]")),
                 infer("no series", FORECAST, forecast(horizon(1), "FP32", "[0, 8]", "[]")),
                 infer("a negative value for a log model", FORECAST_LOG,
-                        forecast(horizon(1), "FP32", "[1, 8]", "[[1, 2, 3, 4, 5, 6, 7, -8]]")));
+                        forecast(horizon(1), "FP32", "[1, 8]", "[[1, 2, 3, 4, 5, 6, 7, -8]]")),
+                infer("no lastTimestamp for a calendar model", FORECAST_CALENDAR,
+                        forecast(horizon(1), "FP32", "[1, 8]", "[" + WINDOW + "]")),
+                infer("a number for lastTimestamp", FORECAST_CALENDAR,
+                        forecast("{\"horizon\": 1, \"lastTimestamp\": 19901231}", "FP32", "[1, 8]", "[" + WINDOW + "]")),
+                infer("a lastTimestamp that is no date", FORECAST_CALENDAR,
+                        forecast("{\"horizon\": 1, \"lastTimestamp\": \"1990-13-45\"}", "FP32", "[1, 8]", "[" + WINDOW + "]")));
     }
 
     private static Case infer(String name, String path, String body) {

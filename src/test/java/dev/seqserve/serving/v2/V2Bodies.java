@@ -21,8 +21,14 @@ final class V2Bodies {
 
     /** A forecast request: input {@code series} of n rows of one length, nested, and the horizon. */
     static String series(String datatype, double[][] rows, int horizon) {
+        return series(datatype, rows, horizon, null);
+    }
+
+    /** The same with the date of the series' last value as the parameter {@code lastTimestamp}, when not null. */
+    static String series(String datatype, double[][] rows, int horizon, String lastTimestamp) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("parameters", Map.of("horizon", horizon));
+        body.put("parameters", lastTimestamp == null ? Map.of("horizon", horizon)
+                : Map.of("horizon", horizon, "lastTimestamp", lastTimestamp));
         body.put("inputs", List.of(input("series", datatype, new long[] {rows.length, rows.length == 0 ? 0 : rows[0].length},
                 rows)));
         return JSON.writeValueAsString(body);

@@ -22,13 +22,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue 13, acceptance 2: V2 inference answers what {@code POST /sentiment} and {@code POST /forecast}
  * answer for the same inputs, to 1e-6, for batches of mixed lengths: one V2 request of reviews from
  * a few tokens to past the model's maximum length, and V2 requests of several series each, at
- * several lengths, against the task endpoints one input at a time.
+ * several lengths (for a model that reads the calendar too, with the date as a parameter), against
+ * the task endpoints one input at a time.
  */
 @ServingSliceTest
 class V2EqualsTaskEndpointsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final double TOLERANCE = 1e-6;
+    /** The date of each series' last value: the calendar model reads it, the others ignore it. */
+    private static final String LAST_DATE = "1990-12-31";
 
     @Autowired
     MockMvc mvc;
@@ -57,7 +60,7 @@ class V2EqualsTaskEndpointsTest {
     @Test
     void forecastsEqualThoseOfPostForecastForSeriesOfMixedLengths() throws Exception {
         Random random = new Random(13);
-        for (String model : List.of(FixtureModels.FORECAST, FixtureModels.FORECAST_LOG)) {
+        for (String model : List.of(FixtureModels.FORECAST, FixtureModels.FORECAST_LOG, FixtureModels.FORECAST_CALENDAR)) {
             for (int length : new int[] {FixtureModels.WINDOW, FixtureModels.WINDOW + 5, 40}) {
                 double[][] rows = new double[3][length];
                 for (double[] row : rows) {
@@ -66,13 +69,13 @@ class V2EqualsTaskEndpointsTest {
                     }
                 }
                 int horizon = FixtureModels.MAX_HORIZON;
-                JsonNode forecast = answer("/v2/models/" + model + "/infer", V2Bodies.series("FP64", rows, horizon))
-                        .path("outputs").get(0);
+                JsonNode forecast = answer("/v2/models/" + model + "/infer", V2Bodies.series("FP64", rows, horizon,
+                        LAST_DATE)).path("outputs").get(0);
 
                 assertThat(forecast.path("shape").toString()).isEqualTo("[3," + horizon + "]");
                 for (int i = 0; i < rows.length; i++) {
-                    JsonNode task = answer("/forecast", JSON.writeValueAsString(
-                            Map.of("series", rows[i], "horizon", horizon, "model", model))).path("forecast");
+                    JsonNode task = answer("/forecast", JSON.writeValueAsString(Map.of("series", rows[i], "horizon", horizon,
+                            "model", model, "lastTimestamp", LAST_DATE))).path("forecast");
                     for (int h = 0; h < horizon; h++) {
                         assertThat(forecast.path("data").get(i * horizon + h).doubleValue())
                                 .as("%s, length %d, series %d, step %d", model, length, i, h)

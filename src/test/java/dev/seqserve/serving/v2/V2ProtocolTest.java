@@ -71,6 +71,10 @@ class V2ProtocolTest {
         assertThat(metadata.path("properties").path("min_length").stringValue()).isEqualTo(Integer.toString(FixtureModels.WINDOW));
         assertThat(metadata.path("properties").path("max_horizon").stringValue())
                 .isEqualTo(Integer.toString(FixtureModels.MAX_HORIZON));
+        assertThat(metadata.path("properties").path("parameters").stringValue()).isEqualTo("horizon");
+        JsonNode calendar = answer(get("/v2/models/" + FixtureModels.FORECAST_CALENDAR), "/v2/models/{name}", "get", 200);
+        assertThat(calendar.path("properties").path("parameters").stringValue()).isEqualTo("horizon,lastTimestamp");
+        assertThat(calendar.path("inputs")).isEqualTo(metadata.path("inputs"));
     }
 
     @Test
