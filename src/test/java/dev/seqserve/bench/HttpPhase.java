@@ -96,10 +96,18 @@ final class HttpPhase {
         return text.split("\\s+").length;
     }
 
-    /** The same reviews, one per request, as V2 inference requests: input {@code text}, {@code BYTES}, shape {@code [1]}. */
+    /**
+     * The same reviews, one per request, as V2 inference requests: input {@code text}, {@code BYTES}, shape
+     * {@code [1]}. Its code path is warmed first as {@link #warmService} warms {@code /sentiment}'s, so
+     * neither is measured while the JIT still compiles it.
+     */
     List<HttpResult> v2Sentiment(Target target, String model, List<String> texts, List<Integer> levels) {
         List<byte[]> bodies = texts.stream().map(text -> body("inputs",
                 List.of(Map.of("name", "text", "datatype", "BYTES", "shape", List.of(1), "data", List.of(text))))).toList();
+        if (!options.serviceWarmup().isZero()) {
+            log.accept("warming V2 /infer for " + options.serviceWarmup().toSeconds() + " s");
+            load.warm(target.base().resolve(v2Infer(model)), load.prepare(bodies), WARM_CONCURRENCY, options.serviceWarmup());
+        }
         return levels(target, v2Infer(model), model, "micro-batching", bodies, levels);
     }
 
