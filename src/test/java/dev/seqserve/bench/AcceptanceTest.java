@@ -63,11 +63,11 @@ class AcceptanceTest {
     void v2InferIsJudgedAgainstSentimentAtTheSameConcurrencyInTheSameRun() {
         HttpResult sentiment64 = http(64, 1_000, Map.of());
         HttpResult sentiment8 = http(8, 2_000, Map.of());
-        List<Check> passing = new Acceptance(List.of(), List.of(sentiment8, sentiment64, v2(64, 905, 0)), 2)
+        List<Check> passing = new Acceptance(List.of(), List.of(sentiment8, sentiment64, v2(64, 905, 0)), List.of(), 2)
                 .checks(List.of("lstm"), null);
-        List<Check> slow = new Acceptance(List.of(), List.of(sentiment8, sentiment64, v2(64, 890, 0)), 2)
+        List<Check> slow = new Acceptance(List.of(), List.of(sentiment8, sentiment64, v2(64, 890, 0)), List.of(), 2)
                 .checks(List.of("lstm"), null);
-        List<Check> failing = new Acceptance(List.of(), List.of(sentiment64, v2(64, 1_000, 3)), 2)
+        List<Check> failing = new Acceptance(List.of(), List.of(sentiment64, v2(64, 1_000, 3)), List.of(), 2)
                 .checks(List.of("lstm"), null);
 
         Check check = find(passing, "13.4. lstm: V2 /infer at concurrency 64");
