@@ -132,10 +132,13 @@ public record SeqserveProperties(
      *
      * @param defaultModel the model used when a request names none
      * @param maxSeriesLength the most values in one series
+     * @param maxSeries the most series in one request (a V2 inference request's batch; {@code POST /forecast}
+     *     takes one)
      */
     public record Forecast(
             @DefaultValue("forecast-temperature") String defaultModel,
-            @DefaultValue("10000") int maxSeriesLength) {}
+            @DefaultValue("10000") int maxSeriesLength,
+            @DefaultValue("64") int maxSeries) {}
 
     /**
      * Limits on every request.

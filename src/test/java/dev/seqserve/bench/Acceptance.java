@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Checks issue 4's measured acceptance criteria (1 to 3) against one run's numbers. */
+/**
+ * Checks issue 4's measured acceptance criteria (1 to 3) and issue 13's (V2 {@code /infer} within 10%
+ * of {@code /sentiment}) against one run's numbers.
+ */
 final class Acceptance {
 
     private final List<RawResult> raw;
@@ -37,6 +40,7 @@ final class Acceptance {
             }
             singleLatency("/sentiment", model, 0.3, "issue 14, 3. ").ifPresent(checks::add);
             besideExplained(model).ifPresent(checks::add);
+            v2Throughput(model).ifPresent(checks::add);
         }
         if (forecastModel != null) {
             singleLatency("/forecast", forecastModel, 0.5).ifPresent(checks::add);
@@ -106,6 +110,31 @@ final class Acceptance {
                 "1. " + model + ": /sentiment p99 at concurrency " + batched.get().concurrency()
                         + " is lower than the plain per-request design's",
                 String.format(Locale.ROOT, "%.1f ms vs %.1f ms per-request", b, p), b < p));
+    }
+
+    /**
+     * Issue 13, 4: V2 {@code /infer} with the same reviews, at the same (highest) concurrency as it was
+     * measured, answers at least 0.9 x {@code /sentiment}'s successful requests per second, with no errors.
+     */
+    private Optional<Check> v2Throughput(String model) {
+        Optional<HttpResult> v2 = highest(HttpPhase.v2Infer(model), model, "micro-batching");
+        if (v2.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<HttpResult> task = http.stream()
+                .filter(h -> h.endpoint().equals("/sentiment") && h.model().equals(model)
+                        && h.setup().equals("micro-batching") && h.concurrency() == v2.get().concurrency())
+                .findFirst();
+        if (task.isEmpty()) {
+            return Optional.empty();
+        }
+        double ratio = v2.get().requestsPerSecond() / task.get().requestsPerSecond();
+        return Optional.of(new Check(
+                "13.4. " + model + ": V2 /infer at concurrency " + v2.get().concurrency()
+                        + " sustains >= 0.9 x /sentiment's throughput in the same run, no errors",
+                String.format(Locale.ROOT, "%.0f req/s vs /sentiment %.0f req/s = %.2f x; %d errors",
+                        v2.get().requestsPerSecond(), task.get().requestsPerSecond(), ratio, v2.get().errors()),
+                ratio >= 0.9 && v2.get().errors() == 0));
     }
 
     /** 2 and 3: at concurrency 1, p50 at most the raw batch-1 p50 (the lower of the two rounds) plus an allowance. */

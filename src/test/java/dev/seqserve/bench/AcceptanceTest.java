@@ -59,6 +59,29 @@ class AcceptanceTest {
         assertThat(checks).noneMatch(c -> c.criterion().startsWith("1 (why)"));
     }
 
+    @Test
+    void v2InferIsJudgedAgainstSentimentAtTheSameConcurrencyInTheSameRun() {
+        HttpResult sentiment64 = http(64, 1_000, Map.of());
+        HttpResult sentiment8 = http(8, 2_000, Map.of());
+        List<Check> passing = new Acceptance(List.of(), List.of(sentiment8, sentiment64, v2(64, 905, 0)), List.of(), 2)
+                .checks(List.of("lstm"), null);
+        List<Check> slow = new Acceptance(List.of(), List.of(sentiment8, sentiment64, v2(64, 890, 0)), List.of(), 2)
+                .checks(List.of("lstm"), null);
+        List<Check> failing = new Acceptance(List.of(), List.of(sentiment64, v2(64, 1_000, 3)), List.of(), 2)
+                .checks(List.of("lstm"), null);
+
+        Check check = find(passing, "13.4. lstm: V2 /infer at concurrency 64");
+        assertThat(check.pass()).isTrue();
+        assertThat(check.measured()).isEqualTo("905 req/s vs /sentiment 1000 req/s = 0.91 x; 0 errors");
+        assertThat(find(slow, "13.4. lstm").pass()).isFalse();
+        assertThat(find(failing, "13.4. lstm").pass()).as("errors fail it").isFalse();
+    }
+
+    private static HttpResult v2(int concurrency, double requestsPerSecond, long errors) {
+        return new HttpResult(HttpPhase.v2Infer("lstm"), "lstm", "micro-batching", concurrency, 1_000, errors, Map.of(), 10,
+                requestsPerSecond, LATENCY, 0.05, Map.of());
+    }
+
     private static RawResult sorted(double itemsPerSecond, int callers, String round) {
         return new RawResult("lstm", "length-sorted", 32, callers, 1_000, itemsPerSecond, LATENCY, 0.01, round);
     }

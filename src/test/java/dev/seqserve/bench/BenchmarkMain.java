@@ -159,6 +159,11 @@ public final class BenchmarkMain {
         for (ArtifactFolder artifact : models.sentiment()) {
             results.addAll(phase.sentiment(target, "micro-batching", artifact.manifest().name(), corpus.texts(),
                     options.concurrency()));
+            if (artifact == models.sentiment().get(0)) {
+                // issue 13: the same reviews through V2 at the highest concurrency, right after /sentiment's
+                int top = options.concurrency().stream().mapToInt(Integer::intValue).max().orElse(64);
+                results.addAll(phase.v2Sentiment(target, artifact.manifest().name(), corpus.texts(), List.of(top)));
+            }
         }
         for (ArtifactFolder artifact : models.sentiment()) {
             results.addAll(phase.explained(target, artifact.manifest().name(), corpus.texts()));

@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Parts (b) and (c) of the benchmark: {@code /sentiment} with one real review per request and
- * {@code /forecast} with one real series per request, at each concurrency level.
+ * {@code /forecast} with one real series per request, at each concurrency level; and the same reviews
+ * through the Open Inference Protocol, {@code POST /v2/models/{name}/infer} (issue 13).
  */
 final class HttpPhase {
 
@@ -93,6 +94,26 @@ final class HttpPhase {
 
     private static int words(String text) {
         return text.split("\\s+").length;
+    }
+
+    /**
+     * The same reviews, one per request, as V2 inference requests: input {@code text}, {@code BYTES}, shape
+     * {@code [1]}. Its code path is warmed first as {@link #warmService} warms {@code /sentiment}'s, so
+     * neither is measured while the JIT still compiles it.
+     */
+    List<HttpResult> v2Sentiment(Target target, String model, List<String> texts, List<Integer> levels) {
+        List<byte[]> bodies = texts.stream().map(text -> body("inputs",
+                List.of(Map.of("name", "text", "datatype", "BYTES", "shape", List.of(1), "data", List.of(text))))).toList();
+        if (!options.serviceWarmup().isZero()) {
+            log.accept("warming V2 /infer for " + options.serviceWarmup().toSeconds() + " s");
+            load.warm(target.base().resolve(v2Infer(model)), load.prepare(bodies), WARM_CONCURRENCY, options.serviceWarmup());
+        }
+        return levels(target, v2Infer(model), model, "micro-batching", bodies, levels);
+    }
+
+    /** The V2 inference path of a model. */
+    static String v2Infer(String model) {
+        return "/v2/models/" + model + "/infer";
     }
 
     List<HttpResult> forecast(Target target, String model, List<double[]> series, int horizon) {

@@ -1,17 +1,14 @@
 package dev.seqserve.deploy;
 
 import static dev.seqserve.deploy.ProjectFiles.at;
+import static dev.seqserve.deploy.ProjectFiles.env;
 import static dev.seqserve.deploy.ProjectFiles.list;
 import static dev.seqserve.deploy.ProjectFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,18 +21,11 @@ class KubernetesManifestsTest {
 
     @BeforeAll
     static void readManifests() throws IOException {
-        documents = new ArrayList<>();
-        try (Stream<Path> files = Files.list(ProjectFiles.file("deploy/k8s"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                documents.addAll(ProjectFiles.yamlDocuments(file));
-            }
-        }
+        documents = ProjectFiles.yamlFolder("deploy/k8s");
     }
 
     private static Map<String, Object> only(String kind) {
-        List<Map<String, Object>> found = documents.stream().filter(d -> kind.equals(d.get("kind"))).toList();
-        assertThat(found).as("%s manifests", kind).hasSize(1);
-        return found.get(0);
+        return ProjectFiles.only(documents, kind);
     }
 
     private static Map<String, Object> container() {
@@ -167,15 +157,6 @@ class KubernetesManifestsTest {
         assertThat(max).isGreaterThan(min);
         assertThat(list(hpa, "spec", "metrics"))
                 .anySatisfy(metric -> assertThat(at(metric, "resource", "name")).isEqualTo("cpu"));
-    }
-
-    private static Map<String, Object> env(Map<String, Object> container) {
-        Map<String, Object> env = new java.util.LinkedHashMap<>();
-        for (Object entry : list(container, "env")) {
-            Object value = at(entry, "value");
-            env.put((String) at(entry, "name"), value != null ? value : at(entry, "valueFrom"));
-        }
-        return env;
     }
 
     private static double cores(Object quantity) {

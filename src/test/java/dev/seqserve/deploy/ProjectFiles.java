@@ -43,6 +43,36 @@ final class ProjectFiles {
         return documents;
     }
 
+    /** Every YAML document of every {@code .yaml} file directly in a project folder, files in name order. */
+    static List<Map<String, Object>> yamlFolder(String relative) throws java.io.IOException {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(file(relative))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                documents.addAll(yamlDocuments(file));
+            }
+        }
+        return documents;
+    }
+
+    /** The one document of that {@code kind}; fails unless there is exactly one. */
+    static Map<String, Object> only(List<Map<String, Object>> documents, String kind) {
+        List<Map<String, Object>> found = documents.stream().filter(d -> kind.equals(d.get("kind"))).toList();
+        if (found.size() != 1) {
+            throw new AssertionError("expected one " + kind + " manifest, found " + found.size());
+        }
+        return found.get(0);
+    }
+
+    /** A container's environment: each variable's value, or its {@code valueFrom} when it has none. */
+    static Map<String, Object> env(Map<String, Object> container) {
+        Map<String, Object> env = new java.util.LinkedHashMap<>();
+        for (Object entry : list(container, "env")) {
+            Object value = at(entry, "value");
+            env.put((String) at(entry, "name"), value != null ? value : at(entry, "valueFrom"));
+        }
+        return env;
+    }
+
     /** The value at a path of map keys and list indexes, or null where the path leads nowhere. */
     static Object at(Object node, Object... path) {
         Object current = node;

@@ -162,6 +162,23 @@ class FixtureEndToEndTest {
     }
 
     @Test
+    void requestMetersTellTheTaskEndpointsFromV2ByTheProtocolTag() {
+        assertThat(http().postJson("/sentiment", "{\"text\": \"good film\"}").statusCode()).isEqualTo(200);
+        assertThat(http().postJson("/v2/models/" + FixtureModels.SENTIMENT_GRU + "/infer", "{\"inputs\": [{\"name\": "
+                + "\"text\", \"datatype\": \"BYTES\", \"shape\": [2], \"data\": [\"good film\", \"bad film\"]}]}")
+                .statusCode()).isEqualTo(200);
+
+        String metrics = http().get("/actuator/prometheus").body();
+
+        assertThat(metrics)
+                .containsPattern("seqserve_request_seconds_count\\{[^}]*model=\"" + FixtureModels.SENTIMENT_GRU
+                        + "\"[^}]*protocol=\"v2\"")
+                .containsPattern("seqserve_predictions_total\\{[^}]*model=\"" + FixtureModels.SENTIMENT_GRU
+                        + "\"[^}]*protocol=\"v2\"[^}]*\\} 2\\.0")
+                .containsPattern("seqserve_request_seconds_count\\{[^}]*protocol=\"seqserve\"");
+    }
+
+    @Test
     void infoShowsTheBuildAndEveryModelsVersionAndMetrics() {
         HttpResponse<String> response = http().get("/actuator/info");
 

@@ -14,7 +14,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Who may call what, over real HTTP with an admin token and API keys configured: the admin API needs
- * the token, inference needs a key, the rest is public; refusals are problem+json that conform to the
+ * the token, inference (the task endpoints and V2 {@code /infer}) needs a key, the rest is public (V2
+ * metadata and health among it); refusals are problem+json that conform to the
  * contract; health details need the token; protective headers on every answer; no filesystem path in
  * the public answers.
  */
@@ -85,9 +86,32 @@ class SecurityTest {
     }
 
     @Test
+    void v2InferenceTakesAKeyAsTheTaskEndpointsDoAndRefusesInTheProtocolsErrorBody() {
+        String path = "/v2/models/" + FixtureModels.SENTIMENT_LSTM + "/infer";
+        String body = "{\"inputs\": [{\"name\": \"text\", \"datatype\": \"BYTES\", \"shape\": [1], "
+                + "\"data\": [\"a wonderful film\"]}]}";
+        for (List<String> headers : List.of(List.<String>of(), List.of("X-API-Key", KEY + "x"))) {
+            HttpResponse<String> refused = post(path, body, headers);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+            assertThat(Http.mediaType(refused)).isEqualTo("application/json");
+            assertThat(Http.json(refused).path("error").asString()).contains("API key");
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("ApiKey realm=\"seqserve\", header=\"X-API-Key\"");
+            contract.assertConforms("/v2/models/{name}/infer", "post", 401, Http.mediaType(refused), refused.body());
+        }
+        HttpResponse<String> versioned = post("/v2/models/" + FixtureModels.SENTIMENT_LSTM + "/versions/"
+                + dev.seqserve.testing.TinyArtifacts.VERSION + "/infer", body, List.of());
+        assertThat(versioned.statusCode()).isEqualTo(401);
+
+        HttpResponse<String> ok = post(path, body, List.of("X-API-Key", OTHER_KEY));
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        contract.assertConforms("/v2/models/{name}/infer", "post", 200, Http.mediaType(ok), ok.body());
+    }
+
+    @Test
     void modelsHealthAndTheContractStayPublic() {
         for (String path : List.of("/models", "/models/" + FixtureModels.FORECAST, "/actuator/health/readiness",
-                "/actuator/health/liveness", "/openapi.yaml", "/actuator/info")) {
+                "/actuator/health/liveness", "/openapi.yaml", "/actuator/info", "/v2", "/v2/health/live",
+                "/v2/health/ready", "/v2/models/" + FixtureModels.FORECAST, "/v2/models/" + FixtureModels.FORECAST + "/ready")) {
             assertThat(new Http(port).get(path).statusCode()).as(path).isEqualTo(200);
         }
     }

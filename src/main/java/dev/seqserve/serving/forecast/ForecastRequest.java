@@ -17,7 +17,7 @@ import jakarta.validation.constraints.NotNull;
  * @param lastTimestamp the ISO-8601 date (or date-time) of the series' last value; models that read the
  *     calendar need it
  */
-record ForecastRequest(
+public record ForecastRequest(
         @NotNull @Finite @WithinLimit(Limit.SERIES_LENGTH) double[] series,
         @NotNull Integer horizon,
         String model,

@@ -3,22 +3,25 @@ package dev.seqserve.serving.forecast;
 import dev.seqserve.preprocess.SeriesCodec;
 import dev.seqserve.serving.model.ModelLease;
 import dev.seqserve.serving.model.ModelMetrics;
+import dev.seqserve.serving.model.ModelRef;
 import dev.seqserve.serving.model.ModelRegistry;
 import dev.seqserve.serving.model.ModelVersion;
+import dev.seqserve.serving.model.Protocol;
 import dev.seqserve.serving.model.TaskType;
 import dev.seqserve.serving.model.batch.RequestRejectedException;
 import dev.seqserve.serving.web.InvalidInputException;
 import dev.seqserve.serving.web.ProblemType;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * Forecasts a series: lease the model's serving version, check the series against it, encode, run,
- * decode back to the series' units with that version's codec.
+ * Forecasts series: lease the model's serving version, check each series against it, encode, queue
+ * every series for it, decode back to the series' units with that version's codec.
  */
 @Service
-class ForecastService {
+public class ForecastService {
 
     private final ModelRegistry registry;
     private final ModelMetrics metrics;
@@ -35,29 +38,55 @@ class ForecastService {
      * @throws InvalidInputException when the series, horizon, date or interval levels do not suit the model
      */
     ForecastResponse forecast(ForecastRequest request) {
-        IntervalLevels.check(request.intervals());
-        LocalDate lastDate = LastTimestamp.parse(request.lastTimestamp());
+        Forecasts forecasts = forecast(Protocol.SEQSERVE, List.of(request));
+        Forecast only = forecasts.forecasts().get(0);
+        return new ForecastResponse(only.values(), request.horizon(), forecasts.model(), only.intervals());
+    }
+
+    /**
+     * Forecasts several requests' series with one version; each series is queued on its own, so they batch
+     * with other requests. Another protocol's endpoint builds one {@link ForecastRequest} per series, so every
+     * field of the request means here what it means on {@code POST /forecast}.
+     *
+     * @param protocol the API the requests arrived through, for the metrics
+     * @param requests validated requests, at least one, all naming the first one's model and version
+     * @return one forecast per request, in order, and the version that answered
+     * @throws InvalidInputException when a series, horizon, date or interval levels do not suit the model
+     */
+    public Forecasts forecast(Protocol protocol, List<ForecastRequest> requests) {
+        List<LocalDate> lastDates = new ArrayList<>(requests.size());
+        for (ForecastRequest request : requests) {
+            IntervalLevels.check(request.intervals());
+            lastDates.add(LastTimestamp.parse(request.lastTimestamp()));
+        }
         long start = System.nanoTime();
+        ForecastRequest first = requests.get(0);
         try (ModelLease<SeriesCodec, float[], float[]> lease =
-                registry.lease(TaskType.FORECAST, request.model(), request.version())) {
+                registry.lease(TaskType.FORECAST, first.model(), first.version())) {
             ModelVersion<SeriesCodec, float[], float[]> model = lease.version();
             String outcome = "error";
             try {
                 SeriesCodec codec = model.preprocessing();
-                double[] series = request.series();
-                int horizon = request.horizon();
-                check(model.ref().name(), codec, series, horizon, lastDate);
                 long encodeStart = System.nanoTime();
-                float[] input = encode(codec, series, lastDate);
+                List<float[]> inputs = new ArrayList<>(requests.size());
+                for (int i = 0; i < requests.size(); i++) {
+                    ForecastRequest request = requests.get(i);
+                    check(model.ref().name(), codec, request.series(), request.horizon(), lastDates.get(i));
+                    inputs.add(encode(codec, request.series(), lastDates.get(i)));
+                }
                 metrics.preprocessing(model.ref(), "encode", System.nanoTime() - encodeStart);
-                float[] output = model.infer(List.of(input)).get(0);
+                List<float[]> outputs = model.infer(inputs);
                 long decodeStart = System.nanoTime();
-                double[] forecast = codec.decode(series, lastDate, output, horizon);
-                requireFinite(model.ref().name(), forecast);
-                List<ForecastResponse.Interval> bands = intervals.around(model, forecast, request.intervals());
+                List<Forecast> forecasts = new ArrayList<>(requests.size());
+                for (int i = 0; i < requests.size(); i++) {
+                    ForecastRequest request = requests.get(i);
+                    double[] forecast = codec.decode(request.series(), lastDates.get(i), outputs.get(i), request.horizon());
+                    requireFinite(model.ref().name(), forecast);
+                    forecasts.add(new Forecast(forecast, intervals.around(model, forecast, request.intervals())));
+                }
                 metrics.preprocessing(model.ref(), "decode", System.nanoTime() - decodeStart);
                 outcome = "success";
-                return new ForecastResponse(forecast, horizon, model.ref(), bands);
+                return new Forecasts(forecasts, model.ref());
             } catch (InvalidInputException e) {
                 outcome = "invalid";
                 throw e;
@@ -65,7 +94,8 @@ class ForecastService {
                 outcome = "rejected";
                 throw e;
             } finally {
-                metrics.request(TaskType.FORECAST.label(), model.ref(), outcome, 1, System.nanoTime() - start);
+                metrics.request(protocol, TaskType.FORECAST.label(), model.ref(), outcome, requests.size(),
+                        System.nanoTime() - start);
             }
         }
     }
@@ -117,4 +147,20 @@ class ForecastService {
             }
         }
     }
+
+    /**
+     * Forecasts.
+     *
+     * @param forecasts one per request, in order
+     * @param model the version that answered
+     */
+    public record Forecasts(List<Forecast> forecasts, ModelRef model) {}
+
+    /**
+     * One request's forecast.
+     *
+     * @param values its {@code horizon} values in the series' own units
+     * @param intervals the prediction intervals it asked for; empty when it asked for none
+     */
+    public record Forecast(double[] values, List<ForecastResponse.Interval> intervals) {}
 }

@@ -16,10 +16,10 @@ import java.util.function.Supplier;
 /**
  * The service's own meters, tagged by {@code model} and {@code version} and a few low-cardinality
  * tags, timers with histogram buckets so that replicas aggregate: {@code seqserve.request} (whole
- * request, by {@code task} and {@code outcome}), {@code seqserve.preprocessing} (by {@code stage}:
+ * request, by {@code protocol}, {@code task} and {@code outcome}), {@code seqserve.preprocessing} (by {@code stage}:
  * encode or decode), {@code seqserve.inference} (one session run, by {@code outcome}),
  * {@code seqserve.queue.wait}, {@code seqserve.batch.size}, and the counters
- * {@code seqserve.predictions} (by {@code task}, {@code outcome}) and {@code seqserve.rejections} (by
+ * {@code seqserve.predictions} (by {@code protocol}, {@code task}, {@code outcome}) and {@code seqserve.rejections} (by
  * {@code reason}). A version's meters are removed when its session closes, so reloads do not pile
  * them up. Per model only: {@code seqserve.sessions} (by {@code event}: opened, closed) and
  * {@code seqserve.version.failures} (versions refused, by {@code stage}).
@@ -44,19 +44,22 @@ public final class ModelMetrics implements SessionListener {
     /**
      * Records a whole request and counts its predictions.
      *
+     * @param protocol the API the request arrived through
      * @param task {@code sentiment} or {@code forecast}
      * @param model the version that answered
      * @param outcome {@code success}, {@code invalid}, {@code rejected} (overload or deadline) or {@code error}
      * @param predictions how many texts or series the request held
      * @param nanos how long it took
      */
-    public void request(String task, ModelRef model, String outcome, int predictions, long nanos) {
-        this.<Timer>cached(model, "seqserve.request", task, outcome, () -> timer("seqserve.request",
-                "Whole request, from model lookup to response body", model, "task", task, "outcome", outcome))
+    public void request(Protocol protocol, String task, ModelRef model, String outcome, int predictions, long nanos) {
+        String api = protocol.label() + " " + task; // one cache key for the protocol and task pair
+        this.<Timer>cached(model, "seqserve.request", api, outcome, () -> timer("seqserve.request",
+                "Whole request, from model lookup to response body", model, "protocol", protocol.label(), "task", task,
+                "outcome", outcome))
                 .record(nanos, TimeUnit.NANOSECONDS);
-        this.<Counter>cached(model, "seqserve.predictions", task, outcome, () -> Counter.builder("seqserve.predictions")
+        this.<Counter>cached(model, "seqserve.predictions", api, outcome, () -> Counter.builder("seqserve.predictions")
                 .description("Texts or series answered, by outcome")
-                .tags(tags(model, "task", task, "outcome", outcome))
+                .tags(tags(model, "protocol", protocol.label(), "task", task, "outcome", outcome))
                 .register(registry))
                 .increment(predictions);
     }

@@ -173,7 +173,12 @@ public final class ModelRegistry implements AutoCloseable {
         models.values().forEach(lifecycle::reloadIfChanged);
     }
 
-    private ServedModel model(String name) {
+    /**
+     * The model of that name.
+     *
+     * @throws UnknownModelException when no such model is loaded
+     */
+    public ServedModel model(String name) {
         ServedModel model = models.get(name);
         if (model == null) {
             throw UnknownModelException.named(name);

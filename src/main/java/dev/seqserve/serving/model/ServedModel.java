@@ -55,6 +55,18 @@ public final class ServedModel {
         return serving.get();
     }
 
+    /**
+     * The version serving now, which must be the one a request names.
+     *
+     * @param version the version the request asks for, or {@code null} for whichever serves
+     * @throws UnknownVersionException when {@code version} is not the one serving
+     */
+    public ModelVersion<?, ?, ?> serving(String version) {
+        ModelVersion<?, ?, ?> current = serving.get();
+        requireServes(current, version);
+        return current;
+    }
+
     /** The version a reload keeps serving, when one is pinned. */
     public Optional<String> pinned() {
         return Optional.ofNullable(pinned);
@@ -74,9 +86,7 @@ public final class ServedModel {
         }
         while (true) {
             ModelVersion<?, ?, ?> current = serving.get();
-            if (version != null && !current.ref().version().equals(version)) {
-                throw UnknownVersionException.notServing(name, version, current.ref().version());
-            }
+            requireServes(current, version);
             if (current.retain()) {
                 @SuppressWarnings("unchecked") // the task check above fixes P, I and O
                 ModelVersion<P, I, O> typed = (ModelVersion<P, I, O>) current;
@@ -86,6 +96,12 @@ public final class ServedModel {
                 throw new RejectedExecutionException("model " + name + " is shut down");
             }
             // it was replaced and drained between the two reads: lease its successor
+        }
+    }
+
+    private void requireServes(ModelVersion<?, ?, ?> current, String version) {
+        if (version != null && !current.ref().version().equals(version)) {
+            throw UnknownVersionException.notServing(name, version, current.ref().version());
         }
     }
 

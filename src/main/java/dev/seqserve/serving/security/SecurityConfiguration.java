@@ -19,8 +19,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * The one security filter chain. {@code /admin/**} needs the admin token ({@code seqserve.admin.token});
  * without one configured the admin API is off and its paths are unknown (404). Inference
- * ({@code /sentiment}, {@code /forecast}, and the V2 protocol's {@code /v2/**} paths) needs an API key when
- * {@code seqserve.api-keys} holds any, else it is open; so is everything else (health details need the
+ * ({@code /sentiment}, {@code /forecast}, and the V2 protocol's {@code .../infer} paths) needs an API key when
+ * {@code seqserve.api-keys} holds any, else it is open; so is everything else, V2 health and metadata among it (health details need the
  * admin role, see {@code management.endpoint.health}). No sessions, no cookies, so no CSRF tokens;
  * Spring Security's default headers ({@code X-Content-Type-Options: nosniff},
  * {@code Cache-Control: no-store, …}, {@code X-Frame-Options}) go on every answer.
@@ -30,7 +30,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 public class SecurityConfiguration {
 
     /** The paths that run models, which API keys protect when configured. */
-    static final String[] INFERENCE = {"/sentiment", "/forecast", "/v2/**"};
+    static final String[] INFERENCE = {"/sentiment", "/forecast", "/v2/models/*/infer", "/v2/models/*/versions/*/infer"};
 
     /** Also keeps Spring Boot from creating its default user with a generated password. */
     @Bean

@@ -1,5 +1,6 @@
 package dev.seqserve.serving.sentiment;
 
+import dev.seqserve.serving.model.Protocol;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -22,12 +23,12 @@ class SentimentController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Object classify(@Valid @RequestBody SentimentRequest request) {
         if (request.text() != null) {
-            SentimentService.Scored scored = service.score(request.model(), request.version(), List.of(request.text()),
-                    request.explained());
+            SentimentService.Scored scored = service.score(Protocol.SEQSERVE, request.model(), request.version(),
+                    List.of(request.text()), request.explained());
             return SentimentResponse.of(scored.results().get(0), scored.model());
         }
-        SentimentService.Scored scored = service.score(request.model(), request.version(), request.texts(),
-                request.explained());
+        SentimentService.Scored scored = service.score(Protocol.SEQSERVE, request.model(), request.version(),
+                request.texts(), request.explained());
         return new SentimentBatchResponse(scored.results(), scored.model());
     }
 }

@@ -19,7 +19,7 @@ import java.util.List;
  * @param version the version that must answer; whichever serves when absent
  * @param explain whether each result carries the weight of every token the model read
  */
-record SentimentRequest(
+public record SentimentRequest(
         @HasText @WithinLimit(Limit.TEXT_LENGTH) String text,
         @Size(min = 1, message = "must hold at least one text") @WithinLimit(Limit.TEXTS)
                 List<@NotNull @HasText @WithinLimit(Limit.TEXT_LENGTH) String> texts,
@@ -29,6 +29,11 @@ record SentimentRequest(
 
     boolean explained() {
         return Boolean.TRUE.equals(explain);
+    }
+
+    /** A request with {@code texts}, as another protocol's endpoint builds it to check them by the same rules. */
+    public static SentimentRequest ofTexts(List<String> texts, String model, String version) {
+        return new SentimentRequest(null, texts, model, version, null);
     }
 
     @JsonIgnore

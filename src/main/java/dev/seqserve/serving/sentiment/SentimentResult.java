@@ -12,7 +12,7 @@ import java.util.List;
  * @param truncated whether the review had more tokens than the model reads
  * @param attributions one per token the model read, in order, when the request asked for them
  */
-record SentimentResult(String label, float score, int tokens, boolean truncated,
+public record SentimentResult(String label, float score, int tokens, boolean truncated,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Attribution> attributions) {
 
     static final float THRESHOLD = 0.5f;

@@ -7,6 +7,7 @@ import dev.seqserve.serving.model.ModelMetrics;
 import dev.seqserve.serving.model.ModelRef;
 import dev.seqserve.serving.model.ModelRegistry;
 import dev.seqserve.serving.model.ModelVersion;
+import dev.seqserve.serving.model.Protocol;
 import dev.seqserve.serving.model.TaskType;
 import dev.seqserve.serving.model.batch.RequestRejectedException;
 import dev.seqserve.serving.web.InvalidInputException;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Service;
  * each text for it, label the scores.
  */
 @Service
-class SentimentService {
+public class SentimentService {
 
     private final ModelRegistry registry;
     private final ModelMetrics metrics;
@@ -32,13 +33,14 @@ class SentimentService {
     }
 
     /**
+     * @param protocol the API the request arrived through, for the metrics
      * @param modelName a model's name, or {@code null} for the default
      * @param version the version asked for, or {@code null} for the serving one
      * @param texts validated reviews
      * @param explain whether each result carries its tokens' attributions
      * @return one result per text, in order, and the version that answered
      */
-    Scored score(String modelName, String version, List<String> texts, boolean explain) {
+    public Scored score(Protocol protocol, String modelName, String version, List<String> texts, boolean explain) {
         long start = System.nanoTime();
         try (ModelLease<TextEncoder, int[], Float> lease = registry.lease(TaskType.SENTIMENT, modelName, version)) {
             ModelVersion<TextEncoder, int[], Float> model = lease.version();
@@ -76,7 +78,7 @@ class SentimentService {
                 throw e;
             } finally {
                 long nanos = System.nanoTime() - start;
-                metrics.request(TaskType.SENTIMENT.label(), model.ref(), outcome, texts.size(), nanos);
+                metrics.request(protocol, TaskType.SENTIMENT.label(), model.ref(), outcome, texts.size(), nanos);
                 if (explain) {
                     metrics.explained(model.ref(), outcome, inferences, nanos);
                 }
@@ -85,8 +87,10 @@ class SentimentService {
     }
 
     /**
+     * Scored reviews.
+     *
      * @param results one per text
      * @param model the version that answered
      */
-    record Scored(List<SentimentResult> results, ModelRef model) {}
+    public record Scored(List<SentimentResult> results, ModelRef model) {}
 }

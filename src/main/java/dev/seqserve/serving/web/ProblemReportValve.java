@@ -34,7 +34,9 @@ final class ProblemReportValve extends ErrorReportValve {
         response.setErrorReported();
         try {
             response.setContentLengthLong(-1);
-            writer.writeStatus(response, status, request.getDecodedRequestURI());
+            // a URI Tomcat could not decode (such as one holding %00) has no decoded form; the raw one says whose it is
+            String decoded = request.getDecodedRequestURI();
+            writer.writeStatus(response, status, decoded == null || decoded.isEmpty() ? request.getRequestURI() : decoded);
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the client went away; there is no one to tell

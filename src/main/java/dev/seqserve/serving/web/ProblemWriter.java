@@ -30,12 +30,17 @@ public final class ProblemWriter {
 
     /**
      * Answers with a problem; the status is the type's. Headers already set (such as {@code Allow})
-     * are kept.
+     * are kept. Under {@code /v2} the answer is the protocol's error body instead ({@link V2ErrorBodies}).
      *
      * @param detail a sentence about this occurrence, never echoing the request
      * @param path the request path, left out when it is not a valid URI reference or too long
      */
     public void write(HttpServletResponse response, ProblemType type, String detail, String path) throws IOException {
+        if (V2ErrorBodies.applies(path)) {
+            write(response, V2ErrorBodies.status(type.status().value()), MediaType.APPLICATION_JSON_VALUE,
+                    new V2ErrorBodies.ErrorResponse(detail));
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.uri().toString());
         body.put("title", type.title());
@@ -45,13 +50,17 @@ public final class ProblemWriter {
         if (instance != null) {
             body.put("instance", instance);
         }
+        write(response, type.status().value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, body);
+    }
+
+    private void write(HttpServletResponse response, int status, String contentType, Object body) throws IOException {
         byte[] bytes = json.writeValueAsBytes(body);
-        response.setStatus(type.status().value());
-        if (type.status().value() == 503 && response.getHeader(HttpHeaders.RETRY_AFTER) == null) {
+        response.setStatus(status);
+        if (status == 503 && response.getHeader(HttpHeaders.RETRY_AFTER) == null) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
         }
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setContentType(contentType);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

@@ -7,6 +7,7 @@ import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -33,9 +34,14 @@ final class Violations {
     record FieldProblem(String field, String type, String message) {}
 
     static Verdict judge(BindingResult result) {
+        return judge(result, UnaryOperator.identity());
+    }
+
+    /** @param fieldName how the answer names a field of the validated object, e.g. as another API spells it */
+    static Verdict judge(BindingResult result, UnaryOperator<String> fieldName) {
         List<Judged> judged = new ArrayList<>();
         for (ObjectError error : result.getAllErrors()) {
-            String field = error instanceof FieldError fieldError ? fieldError.getField() : error.getObjectName();
+            String field = fieldName.apply(error instanceof FieldError fieldError ? fieldError.getField() : error.getObjectName());
             boolean whole = error.contains(ConstraintViolation.class)
                     && error.unwrap(ConstraintViolation.class).getConstraintDescriptor().getAnnotation() instanceof AssertTrue;
             judged.add(new Judged(field, typeOf(error), error.getDefaultMessage(), whole));

@@ -20,10 +20,10 @@ class ModelMetricsTest {
 
     @Test
     void eachVersionAndOutcomeHasItsOwnMetersAcrossCalls() {
-        metrics.request("sentiment", v1, "success", 3, 1_000_000);
-        metrics.request("sentiment", v1, "success", 2, 2_000_000);
-        metrics.request("sentiment", v1, "invalid", 1, 1_000);
-        metrics.request("sentiment", v2, "success", 1, 1_000);
+        metrics.request(Protocol.SEQSERVE, "sentiment", v1, "success", 3, 1_000_000);
+        metrics.request(Protocol.SEQSERVE, "sentiment", v1, "success", 2, 2_000_000);
+        metrics.request(Protocol.SEQSERVE, "sentiment", v1, "invalid", 1, 1_000);
+        metrics.request(Protocol.SEQSERVE, "sentiment", v2, "success", 1, 1_000);
 
         assertThat(requests(v1, "success")).isEqualTo(2);
         assertThat(requests(v1, "invalid")).isEqualTo(1);
@@ -33,10 +33,23 @@ class ModelMetricsTest {
     }
 
     @Test
+    void theProtocolTagSeparatesTheSameTaskArrivingThroughV2() {
+        metrics.request(Protocol.SEQSERVE, "sentiment", v1, "success", 3, 1_000);
+        metrics.request(Protocol.V2, "sentiment", v1, "success", 2, 1_000);
+        metrics.request(Protocol.V2, "sentiment", v1, "success", 4, 1_000);
+
+        assertThat(registry.get("seqserve.request").tags("protocol", "seqserve", "outcome", "success").timer().count())
+                .isEqualTo(1);
+        assertThat(registry.get("seqserve.request").tags("protocol", "v2", "outcome", "success").timer().count())
+                .isEqualTo(2);
+        assertThat(registry.get("seqserve.predictions").tags("protocol", "v2").counter().count()).isEqualTo(6.0);
+    }
+
+    @Test
     void aClosedVersionsMetersLeaveTheRegistryAndALaterRecordingStartsAfresh() {
-        metrics.request("sentiment", v1, "success", 1, 1_000);
+        metrics.request(Protocol.SEQSERVE, "sentiment", v1, "success", 1, 1_000);
         metrics.preprocessing(v1, "encode", 1_000);
-        metrics.request("sentiment", v2, "success", 1, 1_000);
+        metrics.request(Protocol.SEQSERVE, "sentiment", v2, "success", 1, 1_000);
 
         metrics.closed(v1);
 
@@ -44,7 +57,7 @@ class ModelMetricsTest {
         assertThat(registry.find("seqserve.preprocessing").tag("version", "1").meters()).isEmpty();
         assertThat(requests(v2, "success")).isEqualTo(1);
         // a meter kept after its removal from the registry would swallow this recording
-        metrics.request("sentiment", v1, "success", 1, 1_000);
+        metrics.request(Protocol.SEQSERVE, "sentiment", v1, "success", 1, 1_000);
         assertThat(requests(v1, "success")).isEqualTo(1);
     }
 }

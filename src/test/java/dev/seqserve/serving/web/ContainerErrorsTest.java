@@ -60,6 +60,8 @@ class ContainerErrorsTest {
                 error("POST to health", "POST /actuator/health HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", 405, "method-not-allowed"),
                 error("an unparsable Accept", "GET /models HTTP/1.1\r\nHost: x\r\nAccept: ;;;\r\nConnection: close\r\n\r\n", 406, "not-acceptable"),
                 error("an unparsable Content-Type", "POST /sentiment HTTP/1.1\r\nHost: x\r\nContent-Type: ;;;\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", 415, "unsupported-media-type"),
+                error("a wildcard Content-Type on a path without a handler", "POST /admin/models/x/pin HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Type: application/*\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", 415, "unsupported-media-type"),
                 error("only HTML accepted on a missing path", "GET /nope HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nConnection: close\r\n\r\n", 404, "not-found"));
     }
 
@@ -78,6 +80,35 @@ class ContainerErrorsTest {
         assertThat(answer.body()).doesNotContainIgnoringCase("tomcat").doesNotContainIgnoringCase("apache")
                 .doesNotContain("Exception");
         assertThat(answer.headers().getOrDefault("server", "")).doesNotContainPattern("[0-9]");
+    }
+
+    static Stream<Arguments> v2ContainerErrors() {
+        String infer = "POST /v2/models/tiny-sentiment-lstm/infer HTTP/1.1\r\nHost: x\r\nConnection: close\r\n";
+        return Stream.of(
+                error("an undecodable model name", "GET /v2/models/%00/ready HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400, null),
+                error("bad percent-encoding", "GET /v2/models%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400, null),
+                error("a broken chunk size", infer + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "ZZ\r\n{}\r\n0\r\n\r\n", 400, null),
+                halfClosed("a body shorter than its Content-Length", infer + "Content-Type: application/json\r\n"
+                        + "Content-Length: 100\r\n\r\n{\"inputs\": [", 400, null),
+                error("a wildcard Content-Type", infer + "Content-Type: application/*\r\nContent-Length: 2\r\n\r\n{}", 400, null),
+                error("an unparsable Content-Type", infer + "Content-Type: ;;;\r\nContent-Length: 2\r\n\r\n{}", 400, null),
+                error("TRACE", "TRACE /v2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 405, null),
+                error("an unknown V2 path", "GET /v2/nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 404, null));
+    }
+
+    /** Under {@code /v2} the same errors are the Open Inference Protocol's {@code {"error": ...}} body; 4xx other than 404 and 405 is 400. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("v2ContainerErrors")
+    void theContainersOwnErrorsUnderV2AreTheProtocolsErrorBody(String name, String request, boolean halfClose, int status,
+            String type) {
+        RawExchange.Answer answer = RawExchange.send(port, request.getBytes(StandardCharsets.ISO_8859_1), halfClose);
+
+        assertThat(answer.status()).as("%s: %s", name, answer).isEqualTo(status);
+        assertThat(answer.mediaType()).as("%s: %s", name, answer).isEqualTo("application/json");
+        JsonNode body = JsonMapper.builder().build().readTree(answer.body());
+        assertThat(contract.validate("/components/schemas/V2Error", body)).as("%s conforms to V2Error", body).isEmpty();
+        assertThat(answer.body()).doesNotContainIgnoringCase("tomcat").doesNotContain("Exception");
     }
 
     private static Arguments error(String name, String request, int status, String type) {

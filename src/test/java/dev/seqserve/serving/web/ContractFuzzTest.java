@@ -7,6 +7,7 @@ import dev.seqserve.serving.FixtureModelsInitializer;
 import dev.seqserve.serving.OpenApiContract;
 import dev.seqserve.serving.RawExchange;
 import dev.seqserve.serving.SeqserveApplication;
+import dev.seqserve.testing.TinyArtifacts;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * so that fields and operations added later are fuzzed too; invalid ones by mutating valid ones
  * ({@link RequestMutations}); framing and header tricks go through a raw socket. Every answer must be
  * a non-5xx answer; an answer the operation documents must conform to the contract (a 200 to its
- * response schema), and any other error must be a problem whose {@code type} the contract lists.
+ * response schema), and any other error must be a problem whose {@code type} the contract lists, or,
+ * under {@code /v2}, the Open Inference Protocol's {@code {"error": ...}} body. Path parameters are
+ * filled in with the fixture models' names (and mostly their version).
  * Fixed seeds make every run the same; at least {@value #MIN_CASES} cases run.
  */
 class ContractFuzzTest {
@@ -110,12 +113,14 @@ class ContractFuzzTest {
 
     @Provide
     Arbitrary<Case> mutatedRequests() {
-        return fromValidBodies((op, body, random) -> post(op, RequestMutations.mutate(body, random)));
+        return fromValidBodies((op, body, random) -> post(op, concrete(op.template(), random),
+                RequestMutations.mutate(body, random)));
     }
 
     @Provide
     Arbitrary<Case> framedRequests() {
-        return fromValidBodies((op, body, random) -> RequestFraming.frame(op.template(), bytes(body), random));
+        return fromValidBodies((op, body, random) -> RequestFraming.frame(op.template(), concrete(op.template(), random),
+                bytes(body), random));
     }
 
     /** Makes a case from an operation, a valid body for it and a seeded random source. */
@@ -137,7 +142,8 @@ class ContractFuzzTest {
 
     private static Arbitrary<Case> valid(Operation op) {
         if (op.bodySchema() != null) {
-            return bodies(op).map(body -> post(op, bytes(body)));
+            return Combinators.combine(bodies(op), Arbitraries.randoms())
+                    .as((body, random) -> post(op, concrete(op.template(), random), bytes(body)));
         }
         Arbitrary<String> names = Arbitraries.oneOf(List.of(Arbitraries.of(modelNames()),
                 Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40)));
@@ -153,8 +159,18 @@ class ContractFuzzTest {
         return new SchemaArbitraries(CONTRACT.document(), Map.of("model", modelNames())).of(op.bodySchema());
     }
 
-    private static Case post(Operation op, byte[] body) {
-        return new Case("POST", op.template(), op.template(), "POST " + op.template() + " HTTP/1.1\r\nHost: localhost\r\n"
+    /**
+     * The template with its path parameters filled in as a client of the operation would: a fixture
+     * model's name, mostly its version (else one that does not serve).
+     */
+    private static String concrete(String template, java.util.Random random) {
+        List<String> names = modelNames();
+        return template.replace("{name}", names.get(random.nextInt(names.size())))
+                .replace("{version}", random.nextInt(4) == 0 ? "no-such-version" : TinyArtifacts.VERSION);
+    }
+
+    private static Case post(Operation op, String path, byte[] body) {
+        return new Case("POST", op.template(), path, "POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length
                 + "\r\nConnection: close\r\n\r\n", body, false);
     }
@@ -199,6 +215,11 @@ class ContractFuzzTest {
                 && request.method().equals(documentedMethod(request.template(), request.method()));
         if (documented && (status >= 400 || status == 200)) {
             CONTRACT.assertConforms(request.template(), request.method(), status, answer.mediaType(), answer.body());
+        } else if (status >= 400 && isV2(request.path())) {
+            assertThat(answer.mediaType()).as("the V2 error body for %s; got %s", request, answer)
+                    .isEqualTo("application/json");
+            assertThat(CONTRACT.validate("/components/schemas/V2Error", JSON.readTree(answer.body())))
+                    .as("%s answered %s", request, answer.body()).isEmpty();
         } else if (status >= 400) {
             assertThat(answer.mediaType()).as("a problem for %s; got %s", request, answer)
                     .isEqualTo("application/problem+json");
@@ -207,6 +228,13 @@ class ContractFuzzTest {
                     .isEmpty();
             assertThat(problem.path("status").asInt()).as("status in the body of %s", answer).isEqualTo(status);
         }
+    }
+
+    /** Whether the server sees the path as one of the Open Inference Protocol's, whose errors are {@code {"error": ...}}. */
+    private static boolean isV2(String path) {
+        String local = path.startsWith("http://localhost") ? path.substring("http://localhost".length()) : path;
+        String plain = local.split("[?#;]", 2)[0];
+        return plain.equals("/v2") || plain.startsWith("/v2/");
     }
 
     private static boolean documents(String template, String method, int status) {

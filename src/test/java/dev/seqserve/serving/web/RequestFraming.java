@@ -22,37 +22,41 @@ final class RequestFraming {
 
     private RequestFraming() {}
 
-    static ContractFuzzTest.Case frame(String template, byte[] body, Random random) {
-        String head = "POST " + template + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n";
+    /**
+     * @param template the documented path template the case is meant for
+     * @param path the path sent: the template with its parameters filled in
+     */
+    static ContractFuzzTest.Case frame(String template, String path, byte[] body, Random random) {
+        String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n";
         return switch (random.nextInt(10)) {
             case 0 -> {
                 int delta = 1 + random.nextInt(Math.max(1, body.length / 2 + 1));
                 boolean shorter = random.nextBoolean();
                 int length = Math.max(0, shorter ? body.length - delta : body.length + delta);
-                yield raw(template, head + "Content-Length: " + length + "\r\nConnection: close\r\n\r\n", body, !shorter);
+                yield raw(template, path, head + "Content-Length: " + length + "\r\nConnection: close\r\n\r\n", body, !shorter);
             }
-            case 1 -> raw(template, head + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n", chunked(body, random, true), false);
-            case 2 -> raw(template, head + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n", chunked(body, random, false), true);
-            case 3 -> raw(template, head + "Content-Length: " + body.length + "\r\nTransfer-Encoding: chunked\r\n"
+            case 1 -> raw(template, path, head + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n", chunked(body, random, true), false);
+            case 2 -> raw(template, path, head + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n", chunked(body, random, false), true);
+            case 3 -> raw(template, path, head + "Content-Length: " + body.length + "\r\nTransfer-Encoding: chunked\r\n"
                     + "Connection: close\r\n\r\n", chunked(body, random, true), false);
-            case 4 -> raw(template, head + "Content-Length: " + body.length + "\r\nContent-Length: " + (body.length + 1)
+            case 4 -> raw(template, path, head + "Content-Length: " + body.length + "\r\nContent-Length: " + (body.length + 1)
                     + "\r\nConnection: close\r\n\r\n", body, true);
-            case 5 -> raw(template, "POST " + template + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+            case 5 -> raw(template, path, "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
                     + pick(CONTENT_TYPES, random) + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n", body, false);
-            case 6 -> raw(template, head + "Accept: " + pick(ACCEPTS, random) + "\r\nContent-Length: " + body.length
+            case 6 -> raw(template, path, head + "Accept: " + pick(ACCEPTS, random) + "\r\nContent-Length: " + body.length
                     + "\r\nConnection: close\r\n\r\n", body, false);
             case 7 -> {
                 String method = pick(METHODS, random);
-                yield new ContractFuzzTest.Case(method.equals("post") ? "post" : method, template, template, method + " "
-                        + template + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+                yield new ContractFuzzTest.Case(method.equals("post") ? "post" : method, template, path, method + " "
+                        + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
                         + body.length + "\r\nConnection: close\r\n\r\n", body, false);
             }
             case 8 -> {
-                String path = pick(List.of(template + "/", template.toUpperCase(java.util.Locale.ROOT), template + "?x=%zz",
-                        template + ";a=b", "/" + template, template + "%00", template + "/..", "http://localhost" + template,
-                        template + "#frag", template + "?" + "q".repeat(9_000)), random);
-                boolean known = path.equals("http://localhost" + template);
-                yield new ContractFuzzTest.Case("POST", known ? template : null, path, "POST " + path + " HTTP/1.1\r\n"
+                String odd = pick(List.of(path + "/", path.toUpperCase(java.util.Locale.ROOT), path + "?x=%zz",
+                        path + ";a=b", "/" + path, path + "%00", path + "/..", "http://localhost" + path,
+                        path + "#frag", path + "?" + "q".repeat(9_000)), random);
+                boolean known = odd.equals("http://localhost" + path);
+                yield new ContractFuzzTest.Case("POST", known ? template : null, odd, "POST " + odd + " HTTP/1.1\r\n"
                         + "Host: localhost\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                         + "\r\nConnection: close\r\n\r\n", body, false);
             }
@@ -63,15 +67,15 @@ final class RequestFraming {
                         " Leading: space\r\n", "X-Many: 1\r\n".repeat(150), "Content-Encoding: gzip\r\n",
                         "X-Utf8: \u00E9\u00E8\r\n"), random);
                 String version = random.nextInt(4) == 0 ? "HTTP/1.0" : "HTTP/1.1";
-                yield raw(template, "POST " + template + " " + version + "\r\nHost: localhost\r\n"
+                yield raw(template, path, "POST " + path + " " + version + "\r\nHost: localhost\r\n"
                         + "Content-Type: application/json\r\n" + header + "Content-Length: " + body.length
                         + "\r\nConnection: close\r\n\r\n", body, false);
             }
         };
     }
 
-    private static ContractFuzzTest.Case raw(String template, String head, byte[] body, boolean halfClose) {
-        return new ContractFuzzTest.Case("POST", template, template, head, body, halfClose);
+    private static ContractFuzzTest.Case raw(String template, String path, String head, byte[] body, boolean halfClose) {
+        return new ContractFuzzTest.Case("POST", template, path, head, body, halfClose);
     }
 
     /** The body in random chunks; when not {@code wellFormed}, one chunk's size line or the end is broken. */
