@@ -127,42 +127,23 @@ final class Explanations {
     }
 
     /**
-     * Markdown of a review with its strongest tokens marked: the {@code marked} tokens of largest |weight| shown
-     * as {@code **word**⁺} towards positive or {@code _word_⁻} towards negative, with their weights listed after.
+     * Markdown naming a review by its id and listing its {@code marked} tokens of largest |weight| with their
+     * weights; the review's text is not copied into the report (it stays in the data set).
      */
     static String render(Explained e, int marked) {
         int n = e.spans().size();
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -Math.abs(e.weights()[i])).thenComparingInt(i -> i));
-        boolean[] mark = new boolean[n];
-        for (int k = 0; k < Math.min(marked, n); k++) {
-            mark[order[k]] = true;
-        }
-        String raw = e.review().text();
-        StringBuilder out = new StringBuilder();
-        int at = 0;
-        for (int i = 0; i < n; i++) {
-            if (!mark[i]) {
-                continue;
-            }
-            out.append(clean(raw.substring(at, e.spans().start()[i])));
-            String word = clean(raw.substring(e.spans().start()[i], e.spans().end()[i]));
-            out.append(e.weights()[i] >= 0 ? "**" + word + "**⁺" : "_" + word + "_⁻");
-            at = e.spans().end()[i];
-        }
-        out.append(clean(raw.substring(at)));
         List<String> listed = new ArrayList<>();
         for (int k = 0; k < Math.min(marked, n); k++) {
             int i = order[k];
             listed.add(String.format(Locale.ROOT, "`%s` %+.3f", e.spans().tokens().get(i), e.weights()[i]));
         }
-        return String.format(Locale.ROOT, "Label `%s`, score %.3f (%s). %d tokens read.%n%n> %s%n%nStrongest: %s%n",
-                e.review().positive() ? "positive" : "negative", e.score(), e.score() >= 0.5f ? "positive" : "negative",
-                n, out.toString().trim(), String.join(", ", listed));
-    }
-
-    /** Raw review text as Markdown: line breaks and {@code <br />} as spaces, Markdown's marks escaped. */
-    private static String clean(String s) {
-        return s.replace("<br />", " ").replace("\n", " ").replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
+        // The review itself stays in the data set: the report names it, a client renders it from the API's answer.
+        return String.format(Locale.ROOT, "Review `%s` of the %s reviews: label `%s`, score %.3f (%s). %d tokens read. "
+                        + "Its text stays in the data set: POST it to `/sentiment` with `\"explain\": true` for every "
+                        + "token's weight and span.%n%nStrongest: %s%n",
+                e.review().id(), e.review().split(), e.review().positive() ? "positive" : "negative", e.score(),
+                e.score() >= 0.5f ? "positive" : "negative", n, String.join(", ", listed));
     }
 }

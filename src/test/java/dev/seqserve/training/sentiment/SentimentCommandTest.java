@@ -79,8 +79,24 @@ class SentimentCommandTest {
         assertThat(nbLr.split()).isEqualTo(manifest.metrics().get(0).split());
         assertThat(manifest.architecture()).isEqualTo("bigru");
         assertThat(manifest.metric("attribution_faithfulness")).isPresent();
-        assertThat(dir.resolve("out/sentiment-gru/report.md")).content()
-                .contains("| nb-lr |", "## Time per phase", "NB-LR baseline", "## Explanations", "**total**");
+        String report = Files.readString(dir.resolve("out/sentiment-gru/report.md"));
+        assertThat(report).contains("| nb-lr |", "## Time per phase", "NB-LR baseline", "## Explanations", "**total**");
+        // the two examples are named by id with their strongest tokens; no review's text is copied into the report
+        List<dev.seqserve.training.data.Review> reviews = dev.seqserve.training.data.ReviewCsvReader.read(train).reviews();
+        assertThat(reviews.stream().filter(r -> report.contains("Review `" + r.id() + "`"))).hasSize(2);
+        assertThat(reviews).noneMatch(r -> quotes(report, r.text()));
+    }
+
+    /** Whether {@code report} holds any 4 consecutive words of {@code text}, however marked up. */
+    private static boolean quotes(String report, String text) {
+        String plain = report.replaceAll("[*_`⁺⁻\\\\]", "");
+        String[] words = text.split("\\s+");
+        for (int i = 0; i + 4 <= words.length; i++) {
+            if (plain.contains(String.join(" ", java.util.Arrays.copyOfRange(words, i, i + 4)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Manifest train(Path out, Path data, String... extra) throws IOException {
