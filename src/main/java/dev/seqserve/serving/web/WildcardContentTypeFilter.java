@@ -35,7 +35,8 @@ class WildcardContentTypeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getContentType();
-        if (header != null && isWildcard(header)) {
+        // only a header with a '*' is parsed: every other request pays one indexOf, not a media-type parse
+        if (header != null && header.indexOf('*') >= 0 && isWildcard(header)) {
             resolver.resolveException(request, response, null, new HttpMediaTypeNotSupportedException(
                     "A Content-Type cannot be a wildcard", List.of(MediaType.APPLICATION_JSON)));
             return;
