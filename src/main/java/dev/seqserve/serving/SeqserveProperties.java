@@ -145,7 +145,8 @@ public record SeqserveProperties(
      *
      * @param maxRequestSize the largest request body; larger ones get 413
      * @param requestTimeout the longest a request waits for its inference before it gets 503
-     * @param bodyReadTimeout the longest a read of the request body may wait for bytes before it gets 408
+     * @param bodyReadTimeout the longest a request body that did not come with its headers may take to arrive in
+     *     full before it gets 408 (and the longest any blocking read of a body waits)
      */
     public record Limits(
             @DefaultValue("4MB") DataSize maxRequestSize,

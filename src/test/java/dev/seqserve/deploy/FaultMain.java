@@ -134,7 +134,8 @@ public final class FaultMain {
         report.add("## Slow clients");
         report.add("");
         report.add(String.format(Locale.ROOT, "%d connections send a request's headers and 4 bytes of its 100-byte body, then stall "
-                + "(reconnecting whenever the service closes one, `seqserve.limits.body-read-timeout` 10 s); for %d s a "
+                + "(reconnecting whenever the service closes one, `seqserve.limits.body-read-timeout` 10 s); after 50 calls of each "
+                + "timed request to warm the service up, for %d s a "
                 + "normal request on a new connection and the readiness probes are timed every 200 ms.",
                 options.slowConnections(), options.slowSeconds()));
         report.add("");

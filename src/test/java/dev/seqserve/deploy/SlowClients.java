@@ -39,6 +39,9 @@ final class SlowClients {
     /** @param openOnAverage slow connections open, averaged over the measurement */
     record Result(String jvm, int slow, double openOnAverage, List<Timings> timings) {}
 
+    /** Calls of each timed request before the slow connections open. */
+    private static final int WARM_UP_CALLS = 50;
+
     private SlowClients() {}
 
     static Result run(ServiceProcess.Launch launch, int connections, Duration measure) throws InterruptedException {
@@ -46,6 +49,12 @@ final class SlowClients {
         try (ServiceProcess service = ServiceProcess.startWith("fault-slow", launch,
                 "--management.server.port=" + management).awaitReady()) {
             String jvm = launch.java();
+            // a fresh JVM's first answers pay for class loading and compilation, not for slow clients
+            for (int i = 0; i < WARM_UP_CALLS; i++) {
+                RawHttp.postJson(service.port(), "/sentiment", Requests.sentiment());
+                RawHttp.get(management, "/actuator/health/readiness");
+                RawHttp.get(service.port(), "/readyz");
+            }
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger open = new AtomicInteger();
             List<Thread> stallers = new ArrayList<>();

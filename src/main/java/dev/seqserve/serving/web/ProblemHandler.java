@@ -69,11 +69,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(ProblemType.WRONG_MODEL_TASK, e.getMessage(), new HttpHeaders(), request);
     }
 
-    @ExceptionHandler(PayloadTooLargeException.class)
-    ResponseEntity<Object> tooLarge(PayloadTooLargeException e, WebRequest request) {
-        return problem(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), new HttpHeaders(), request);
-    }
-
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<Object> rejected(RequestRejectedException e, WebRequest request) {
         ProblemType type = e instanceof DeadlineExceededException ? ProblemType.DEADLINE_EXCEEDED : ProblemType.OVERLOADED;

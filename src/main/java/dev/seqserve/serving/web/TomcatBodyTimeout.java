@@ -7,9 +7,10 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives body reads their own timeout ({@code seqserve.limits.body-read-timeout}, Tomcat's upload
- * timeout) instead of the connection timeout, so a client that stalls mid-body is answered 408
- * ({@code request-timeout}) and lets its thread go.
+ * Gives blocking body reads their own timeout ({@code seqserve.limits.body-read-timeout}, Tomcat's upload
+ * timeout) instead of the connection timeout. The API's bodies are gathered without blocking
+ * ({@link RequestBodyFilter}, which applies the same limit to the whole body); this bounds any read
+ * that blocks, such as one on a connector the filter does not serve.
  */
 @Component
 class TomcatBodyTimeout implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
