@@ -164,6 +164,33 @@ class SecurityTest {
         contract.assertConforms("/actuator/health/readiness", "get", 405, Http.mediaType(response), response.body());
     }
 
+    /**
+     * A chunked body is gathered off the request thread and the request dispatched a second time
+     * ({@code RequestBodyFilter}): that dispatch keeps the caller's authentication and the protective headers.
+     */
+    @Test
+    void aBodyGatheredAfterItsHeadersKeepsItsAuthentication() {
+        HttpResponse<String> none = new Http(port).send(chunked("/sentiment", List.of()));
+        assertProblem(none, "/sentiment", 401, "unauthorized");
+
+        HttpResponse<String> ok = new Http(port).send(chunked("/sentiment", List.of("X-API-Key", KEY)));
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        contract.assertConforms("/sentiment", "post", 200, Http.mediaType(ok), ok.body());
+        assertThat(ok.body()).isEqualTo(post("/sentiment", REVIEW, List.of("X-API-Key", KEY)).body());
+        assertThat(ok.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(ok.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+    }
+
+    private HttpRequest.Builder chunked(String path, List<String> headers) {
+        byte[] bytes = REVIEW.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(new Http(port).uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)));
+        for (int i = 0; i < headers.size(); i += 2) {
+            request.header(headers.get(i), headers.get(i + 1));
+        }
+        return request;
+    }
+
     private HttpResponse<String> post(String path, String body, List<String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(new Http(port).uri(path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
