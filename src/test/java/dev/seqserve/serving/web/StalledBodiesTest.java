@@ -23,10 +23,12 @@ import org.springframework.test.context.ContextConfiguration;
  * Bodies that arrive slowly hold no request thread ({@link RequestBodyFilter}): with four connector threads
  * and a body-read timeout longer than the test, three times as many stalled bodies still leave the
  * service answering, and they are all still waiting afterwards. Bodies gathered a piece at a time, chunked
- * or after {@code Expect: 100-continue} are scored as the same body sent whole.
+ * or after {@code Expect: 100-continue} are scored as the same body sent whole; a chunked body past the size
+ * limit is refused as too large while it is gathered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"seqserve.limits.body-read-timeout=120s", "server.tomcat.threads.max=4"})
+        properties = {"seqserve.limits.body-read-timeout=120s", "server.tomcat.threads.max=4",
+                "seqserve.limits.max-request-size=1KB"})
 @ContextConfiguration(initializers = FixtureModelsInitializer.class)
 class StalledBodiesTest {
 
@@ -83,6 +85,16 @@ class StalledBodiesTest {
                 .POST(HttpRequest.BodyPublishers.ofString(BODY)));
         assertThat(continued.statusCode()).isEqualTo(200);
         assertThat(continued.body()).isEqualTo(whole);
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedAsTooLarge() {
+        HttpResponse<String> response = new Http(port).postJsonChunked("/sentiment",
+                "{\"text\": \"" + "a ".repeat(1_000) + "\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(Http.mediaType(response)).isEqualTo("application/problem+json");
+        assertThat(Http.json(response).path("type").asString()).isEqualTo("https://seqserve.dev/problems/payload-too-large");
     }
 
     private Socket open() throws IOException {
