@@ -11,10 +11,13 @@ import java.util.List;
  * @param inputs the data sent
  * @param raw part (a): ONNX Runtime on its own
  * @param http parts (b) and (c): the service under load
+ * @param replays the service's own batches of each measured {@code /sentiment} level, replayed
+ * @param profiles where the request threads' samples fell in each measured {@code /sentiment} level
  * @param acceptance issue 4's measurable acceptance criteria, checked against these numbers
  */
 record BenchReport(String created, String command, Environment environment, Inputs inputs, List<RawResult> raw,
-        List<HttpResult> http, List<BatchReplay.Result> replays, List<Check> acceptance) {
+        List<HttpResult> http, List<BatchReplay.Result> replays, List<RequestThreadProfile.Result> profiles,
+        List<Check> acceptance) {
 
     /**
      * The machine and settings of a run.

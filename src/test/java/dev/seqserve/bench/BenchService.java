@@ -32,6 +32,10 @@ final class BenchService implements AutoCloseable {
                 <setting name="enabled">true</setting>
                 <setting name="threshold">0 ms</setting>
               </event>
+              <event name="jdk.ExecutionSample">
+                <setting name="enabled">true</setting>
+                <setting name="period">10 ms</setting>
+              </event>
             </configuration>
             """;
 

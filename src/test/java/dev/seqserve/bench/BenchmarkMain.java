@@ -62,9 +62,10 @@ public final class BenchmarkMain {
 
         HttpPhase httpPhase = options.http() ? new HttpPhase(options, BenchmarkMain::log) : null;
         List<BatchReplay.Result> replays = new ArrayList<>();
+        List<RequestThreadProfile.Result> profiles = new ArrayList<>();
         pinning.self(Pinning.LOAD_CORE);
         List<HttpResult> http = httpPhase == null ? List.of()
-                : http(httpPhase, options, models, corpus, stretches, encoded, replays);
+                : http(httpPhase, options, models, corpus, stretches, encoded, replays, profiles);
         if (httpPhase != null) {
             log("raw ONNX Runtime again, after the HTTP parts");
             pinning.self(Pinning.SERVICE_CORE);
@@ -74,7 +75,7 @@ public final class BenchmarkMain {
         String forecastName = models.forecast() == null ? null : models.forecast().manifest().name();
         BenchReport report = new BenchReport(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 command(args), environment(options, models, httpPhase == null ? "none" : httpPhase.loadGenerator()),
-                inputs(corpus, tokenCounts, series, stretches), raw, http, replays,
+                inputs(corpus, tokenCounts, series, stretches), raw, http, replays, profiles,
                 new Acceptance(raw, http, replays, options.pin() ? 1 : Runtime.getRuntime().availableProcessors()).checks(sentimentNames, forecastName));
         write(report, options.out());
     }
@@ -92,7 +93,8 @@ public final class BenchmarkMain {
     }
 
     private static List<HttpResult> http(HttpPhase phase, BenchOptions options, BenchModels models, ReviewCorpus corpus,
-            List<double[]> stretches, Map<ArtifactFolder, List<int[]>> encoded, List<BatchReplay.Result> replays)
+            List<double[]> stretches, Map<ArtifactFolder, List<int[]>> encoded, List<BatchReplay.Result> replays,
+            List<RequestThreadProfile.Result> profiles)
             throws IOException, InterruptedException, OrtException {
         List<HttpResult> results = new ArrayList<>();
         if (options.url() != null) {
@@ -121,6 +123,7 @@ public final class BenchmarkMain {
         }
         new Pinning(options.pin()).self(Pinning.SERVICE_CORE);
         replays.addAll(replay(recording, phase.windows(), encoded, options));
+        profiles.addAll(RequestThreadProfile.read(recording, phase.windows()));
         return results;
     }
 

@@ -1,5 +1,7 @@
 package dev.seqserve.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -93,6 +95,7 @@ final class MarkdownReport {
                         });
             }
         }
+        appendProfiles(md, report);
         md.append("\n## Acceptance checks (issues 4, 11, 14)\n\n| criterion | measured | holds |\n| --- | --- | --- |\n");
         for (BenchReport.Check c : report.acceptance()) {
             md.append("| ").append(c.criterion()).append(" | ").append(c.measured()).append(" | ")
@@ -100,5 +103,43 @@ final class MarkdownReport {
         }
         md.append("\n![latency against concurrency](").append(chartFile).append(")\n");
         return md.toString();
+    }
+
+    /** Request-thread CPU per request by part, from the level's samples and its request-thread CPU. */
+    private static void appendProfiles(StringBuilder md, BenchReport report) {
+        List<RequestThreadProfile.Result> profiles = report.profiles().stream().filter(p -> p.samples() > 0).toList();
+        if (profiles.isEmpty()) {
+            return;
+        }
+        List<Double> requestCpu = new ArrayList<>();
+        for (RequestThreadProfile.Result p : profiles) {
+            requestCpu.add(report.http().stream().filter(h -> h.endpoint().equals("/sentiment") && h.model().equals(p.model())
+                            && h.setup().equals("micro-batching") && h.concurrency() == p.concurrency()
+                            && !h.cpuMsPerRequest().isEmpty())
+                    .findFirst().map(h -> h.cpuMsPerRequest().get(ThreadCpu.Role.REQUEST_THREADS)).orElse(Double.NaN));
+        }
+        md.append("\n#### Where the request threads' CPU went, by part\n\n")
+                .append("The service's flight recording samples its threads every 10 ms (`jdk.ExecutionSample`); each "
+                        + "request-thread sample in a level counts for the code whose frame is innermost once the JDK's own "
+                        + "frames are skipped. Each cell is that part's share of the samples times the level's request-thread "
+                        + "CPU per request (the CPU table): ms per request, and the share.\n\n| part |");
+        StringBuilder rule = new StringBuilder("| --- |");
+        for (RequestThreadProfile.Result p : profiles) {
+            md.append(' ').append(p.model()).append(" c=").append(p.concurrency()).append(" |");
+            rule.append(" ---: |");
+        }
+        md.append('\n').append(rule).append("\n| samples |");
+        for (RequestThreadProfile.Result p : profiles) {
+            md.append(' ').append(p.samples()).append(" |");
+        }
+        md.append('\n');
+        for (String part : RequestThreadProfile.partNames()) {
+            md.append("| ").append(part).append(" |");
+            for (int i = 0; i < profiles.size(); i++) {
+                double share = (double) profiles.get(i).byPart().get(part) / profiles.get(i).samples();
+                md.append(String.format(Locale.ROOT, " %.3f (%.0f%%) |", share * requestCpu.get(i), share * 100));
+            }
+            md.append('\n');
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
@@ -31,6 +32,18 @@ public class SecurityConfiguration {
 
     /** The paths that run models, which API keys protect when configured. */
     static final String[] INFERENCE = {"/sentiment", "/forecast", "/v2/models/*/infer", "/v2/models/*/versions/*/infer"};
+
+    /**
+     * No Spring Security observations: it would otherwise wrap every filter of its chain, and the
+     * authentication and authorization managers, in an observation on every request, for traces this
+     * service does not export ({@code http.server.requests} and seqserve's own timers stay). A predicate
+     * that turns the observations off keeps the wrappers and their per-request cost; this setting
+     * leaves them out.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     /** Also keeps Spring Boot from creating its default user with a generated password. */
     @Bean

@@ -1,0 +1,49 @@
+package dev.seqserve.preprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The token table finds every key by its own id whatever its length (shorter than, exactly or longer
+ * than the characters a slot holds) or characters (any UTF-16 unit), and nothing else: not a prefix,
+ * an extension or a key that differs only past the slot's characters.
+ */
+class TokenTableTest {
+
+    @Test
+    void everyKeyIsFoundWithItsIdAndNearMissesAreNot() {
+        Random random = new Random(7);
+        List<String> tokens = new ArrayList<>(List.of("<pad>", "<oov>"));
+        for (int i = 0; i < 5_000; i++) {
+            int length = 1 + random.nextInt(20);
+            StringBuilder token = new StringBuilder();
+            for (int c = 0; c < length; c++) {
+                token.append(random.nextInt(4) == 0 ? (char) (0x80 + random.nextInt(0xFF00)) : (char) ('a' + random.nextInt(26)));
+            }
+            if (!tokens.contains(token.toString())) {
+                tokens.add(token.toString());
+            }
+        }
+        tokens.addAll(List.of("abcdefgh", "abcdefghi", "abcdefghj", "\uffff\u8000"));
+        TokenTable table = new TokenTable(tokens, 2);
+
+        for (int id = 2; id < tokens.size(); id++) {
+            String token = tokens.get(id);
+            assertThat(table.find(token, -1)).as(token).isEqualTo(id);
+            char[] padded = ("xy" + token + "z").toCharArray();
+            assertThat(table.find(padded, 2, token.length(), -1)).as("%s inside a buffer", token).isEqualTo(id);
+            if (!tokens.contains(token + "q")) {
+                assertThat(table.find(token + "q", -1)).as("%s extended", token).isEqualTo(-1);
+            }
+            if (token.length() > 1 && !tokens.contains(token.substring(0, token.length() - 1))) {
+                assertThat(table.find(token.substring(0, token.length() - 1), -1)).as("%s cut", token).isEqualTo(-1);
+            }
+        }
+        assertThat(table.find("abcdefghk", -1)).as("differs only past the slot's characters").isEqualTo(-1);
+        assertThat(table.find("<pad>", -1)).as("ids below the first are never found").isEqualTo(-1);
+    }
+}
