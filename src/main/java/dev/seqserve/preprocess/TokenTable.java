@@ -6,25 +6,21 @@ import java.util.List;
  * An open-addressing hash table from token to id that looks tokens up straight from a character
  * buffer, so encoding a request does not create a string per token.
  *
- * <p>A slot is eight adjacent ints: the key's hash, its length (0 for an empty slot), its id, where its
- * characters past the first {@value #INLINE_CHARS} start in a shared pool, and those first characters,
- * two to an int. Most tokens are that short, so a look-up usually reads one slot and nothing else: the
- * table is large (about a megabyte for 20,000 tokens) and, between requests, other work evicts it from
- * the caches, so every further memory read would be a likely miss.
+ * <p>A slot is four adjacent ints (the key's hash, where its characters start in one shared pool,
+ * its length and its id), so a probe reads one cache line of the table and, only when the hashes
+ * agree, one run of the pool: no per-key objects to chase.
  */
 final class TokenTable {
 
     private static final int HASH = 0;
-    private static final int LENGTH = 1;
-    private static final int ID = 2;
-    private static final int REST = 3;
-    private static final int CHARS = 4;
-    private static final int INLINE_CHARS = 8;
-    private static final int SLOT_INTS = CHARS + INLINE_CHARS / 2;
+    private static final int START = 1;
+    private static final int LENGTH = 2;
+    private static final int ID = 3;
+    private static final int SLOT_INTS = 4;
 
-    /** Per slot: hash, length (0 for an empty slot), id, pool start of the rest, first characters. */
+    /** Per slot: hash, pool start, length (0 for an empty slot) and id. */
     private final int[] slots;
-    /** The characters of every key past its first {@value #INLINE_CHARS}, one key after another. */
+    /** The characters of every key, one after another. */
     private final char[] pool;
     private final int mask;
 
@@ -33,14 +29,12 @@ final class TokenTable {
      * @param firstId the first id to index; ids below it are never found
      */
     TokenTable(List<String> tokens, int firstId) {
-        int keys = tokens.size() - firstId;
-        // more than 1.5 slots per key: at most two thirds full, so linear probes stay short
-        int capacity = Integer.highestOneBit(Math.max(4, keys + keys / 2)) << 1;
+        int capacity = Integer.highestOneBit(Math.max(4, (tokens.size() - firstId) * 2 - 1)) << 1;
         slots = new int[capacity * SLOT_INTS];
         mask = capacity - 1;
         int poolSize = 0;
         for (int id = firstId; id < tokens.size(); id++) {
-            poolSize += Math.max(0, tokens.get(id).length() - INLINE_CHARS);
+            poolSize += tokens.get(id).length();
         }
         pool = new char[poolSize];
         int next = 0;
@@ -54,17 +48,13 @@ final class TokenTable {
             while (slots[slot * SLOT_INTS + LENGTH] != 0) {
                 slot = (slot + 1) & mask;
             }
+            token.getChars(0, token.length(), pool, next);
             int at = slot * SLOT_INTS;
             slots[at + HASH] = hash;
+            slots[at + START] = next;
             slots[at + LENGTH] = token.length();
             slots[at + ID] = id;
-            slots[at + REST] = next;
-            for (int i = 0; i < Math.min(INLINE_CHARS, token.length()); i++) {
-                slots[at + CHARS + i / 2] |= token.charAt(i) << (16 * (i & 1));
-            }
-            for (int i = INLINE_CHARS; i < token.length(); i++) {
-                pool[next++] = token.charAt(i);
-            }
+            next += token.length();
         }
     }
 
@@ -84,22 +74,15 @@ final class TokenTable {
             if (keyLength == 0) {
                 return missing;
             }
-            if (slots[at + HASH] == hash && keyLength == length && matches(at, chars, offset, length)) {
+            if (slots[at + HASH] == hash && keyLength == length && matches(slots[at + START], chars, offset, length)) {
                 return slots[at + ID];
             }
         }
     }
 
-    private boolean matches(int at, char[] chars, int offset, int length) {
-        int inline = Math.min(INLINE_CHARS, length);
-        for (int i = 0; i < inline; i++) {
-            if ((char) (slots[at + CHARS + i / 2] >>> (16 * (i & 1))) != chars[offset + i]) {
-                return false;
-            }
-        }
-        int rest = slots[at + REST];
-        for (int i = INLINE_CHARS; i < length; i++) {
-            if (pool[rest + i - INLINE_CHARS] != chars[offset + i]) {
+    private boolean matches(int start, char[] chars, int offset, int length) {
+        for (int i = 0; i < length; i++) {
+            if (pool[start + i] != chars[offset + i]) {
                 return false;
             }
         }

@@ -8,9 +8,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The token table finds every key by its own id whatever its length (shorter than, exactly or longer
- * than the characters a slot holds) or characters (any UTF-16 unit), and nothing else: not a prefix,
- * an extension or a key that differs only past the slot's characters.
+ * The token table finds every key by its own id whatever its length or characters (any UTF-16 unit),
+ * from a string or from inside a character buffer, and nothing else: not a prefix, an extension or a
+ * key that differs only in its last character.
  */
 class TokenTableTest {
 
@@ -43,7 +43,7 @@ class TokenTableTest {
                 assertThat(table.find(token.substring(0, token.length() - 1), -1)).as("%s cut", token).isEqualTo(-1);
             }
         }
-        assertThat(table.find("abcdefghk", -1)).as("differs only past the slot's characters").isEqualTo(-1);
+        assertThat(table.find("abcdefghk", -1)).as("differs only in its last character").isEqualTo(-1);
         assertThat(table.find("<pad>", -1)).as("ids below the first are never found").isEqualTo(-1);
     }
 }
