@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Renders a {@link BenchReport} as the markdown the README quotes. */
 final class MarkdownReport {
@@ -83,16 +84,13 @@ final class MarkdownReport {
                             + "replay CPU ms/review | service / replay | offline ms/review |\n")
                     .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (BatchReplay.Result r : report.replays()) {
-                report.http().stream().filter(h -> h.endpoint().equals("/sentiment") && h.model().equals(r.model())
-                                && h.setup().equals("micro-batching") && h.concurrency() == r.concurrency()
-                                && !h.cpuMsPerRequest().isEmpty())
-                        .findFirst().ifPresent(h -> {
-                            double total = h.cpuMsPerRequest().values().stream().mapToDouble(Double::doubleValue).sum();
-                            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.3f | %.3f | %.3f | %.2f | %.3f |%n",
-                                    r.model(), r.concurrency(), r.batches(), r.meanBatch(), total,
-                                    h.cpuMsPerRequest().get(ThreadCpu.Role.REQUEST_THREADS), r.replayCpuMsPerReview(),
-                                    total / r.replayCpuMsPerReview(), r.offlineCpuMsPerReview()));
-                        });
+                sentimentLevel(report, r.model(), r.concurrency()).ifPresent(h -> {
+                    double total = h.cpuMsPerRequest().values().stream().mapToDouble(Double::doubleValue).sum();
+                    md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.3f | %.3f | %.3f | %.2f | %.3f |%n",
+                            r.model(), r.concurrency(), r.batches(), r.meanBatch(), total,
+                            h.cpuMsPerRequest().get(ThreadCpu.Role.REQUEST_THREADS), r.replayCpuMsPerReview(),
+                            total / r.replayCpuMsPerReview(), r.offlineCpuMsPerReview()));
+                });
             }
         }
         appendProfiles(md, report);
@@ -113,10 +111,8 @@ final class MarkdownReport {
         }
         List<Double> requestCpu = new ArrayList<>();
         for (RequestThreadProfile.Result p : profiles) {
-            requestCpu.add(report.http().stream().filter(h -> h.endpoint().equals("/sentiment") && h.model().equals(p.model())
-                            && h.setup().equals("micro-batching") && h.concurrency() == p.concurrency()
-                            && !h.cpuMsPerRequest().isEmpty())
-                    .findFirst().map(h -> h.cpuMsPerRequest().get(ThreadCpu.Role.REQUEST_THREADS)).orElse(Double.NaN));
+            requestCpu.add(sentimentLevel(report, p.model(), p.concurrency())
+                    .map(h -> h.cpuMsPerRequest().get(ThreadCpu.Role.REQUEST_THREADS)).orElse(Double.NaN));
         }
         md.append("\n#### Where the request threads' CPU went, by part\n\n")
                 .append("The service's flight recording samples its threads every 10 ms (`jdk.ExecutionSample`); each "
@@ -141,5 +137,13 @@ final class MarkdownReport {
             }
             md.append('\n');
         }
+    }
+
+    /** The measured micro-batching {@code /sentiment} level of a model, with its CPU figures. */
+    private static Optional<HttpResult> sentimentLevel(BenchReport report, String model, int concurrency) {
+        return report.http().stream().filter(h -> h.endpoint().equals("/sentiment") && h.model().equals(model)
+                        && h.setup().equals("micro-batching") && h.concurrency() == concurrency
+                        && !h.cpuMsPerRequest().isEmpty())
+                .findFirst();
     }
 }
