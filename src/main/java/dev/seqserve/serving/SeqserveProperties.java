@@ -147,11 +147,14 @@ public record SeqserveProperties(
      * @param requestTimeout the longest a request waits for its inference before it gets 503
      * @param bodyReadTimeout the longest a request body that did not come with its headers may take to arrive in
      *     full before it gets 408 (and the longest any blocking read of a body waits)
+     * @param maxBufferedBodies the most bytes of request bodies held in memory at once while they arrive or are
+     *     read; a body that would pass it gets 503 with {@code Retry-After}
      */
     public record Limits(
             @DefaultValue("4MB") DataSize maxRequestSize,
             @DefaultValue("30s") Duration requestTimeout,
-            @DefaultValue("10s") Duration bodyReadTimeout) {}
+            @DefaultValue("10s") Duration bodyReadTimeout,
+            @DefaultValue("64MB") DataSize maxBufferedBodies) {}
 
     /**
      * Stopping.

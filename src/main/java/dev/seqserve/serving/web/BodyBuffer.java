@@ -12,12 +12,49 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A request body gathered into memory by {@link RequestBodyFilter}, up to a byte limit, and the request that
- * then reads it from there.
+ * then reads it from there. Its memory grows with the bytes that arrive, not with the length a client
+ * declares, and is taken from a {@link Budget} shared by all bodies until {@link #release}.
  */
 final class BodyBuffer {
+
+    /** The most a buffer holds before its first byte has arrived. */
+    private static final int INITIAL_BYTES = 8 * 1024;
+
+    /** The bytes all buffers may hold together. Thread-safe. */
+    static final class Budget {
+
+        private final long maxBytes;
+        private final AtomicLong used = new AtomicLong();
+
+        Budget(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        /** @throws BodiesBufferFullException when {@code bytes} more would pass the budget */
+        void reserve(long bytes) throws BodiesBufferFullException {
+            for (long now = used.get(); ; now = used.get()) {
+                if (now + bytes > maxBytes) {
+                    throw new BodiesBufferFullException();
+                }
+                if (used.compareAndSet(now, now + bytes)) {
+                    return;
+                }
+            }
+        }
+
+        void release(long bytes) {
+            used.addAndGet(-bytes);
+        }
+
+        /** The bytes reserved now. */
+        long used() {
+            return used.get();
+        }
+    }
 
     /** Something that says, without waiting, whether a read would return at once. */
     interface Ready {
@@ -26,24 +63,35 @@ final class BodyBuffer {
 
     private final long declared;
     private final long maxBytes;
+    private final Budget budget;
     private byte[] bytes;
     private int size;
     private boolean ended;
+    private boolean released;
 
     /**
      * @param declared the {@code Content-Length}, or -1 when the body is chunked
      * @param maxBytes the largest body accepted, below 2 GiB
+     * @throws PayloadTooLargeException when the declared length is over the limit
+     * @throws BodiesBufferFullException when the budget has no room for the first bytes
      */
-    BodyBuffer(long declared, long maxBytes) {
-        this.declared = declared;
-        this.maxBytes = maxBytes;
-        this.bytes = new byte[(int) (declared > 0 ? Math.min(declared, maxBytes) : Math.min(1024, maxBytes))];
-    }
-
-    /** @throws PayloadTooLargeException when the declared length is over the limit */
-    void checkDeclared() throws PayloadTooLargeException {
+    BodyBuffer(long declared, long maxBytes, Budget budget) throws IOException {
         if (declared > maxBytes) {
             throw new PayloadTooLargeException(maxBytes);
+        }
+        this.declared = declared;
+        this.maxBytes = maxBytes;
+        this.budget = budget;
+        int initial = (int) Math.min(declared > 0 ? declared : INITIAL_BYTES, Math.min(INITIAL_BYTES, maxBytes + 1));
+        budget.reserve(initial);
+        this.bytes = new byte[initial];
+    }
+
+    /** Gives the buffer's memory back to the budget; the first call counts, later ones do nothing. */
+    void release() {
+        if (!released) {
+            released = true;
+            budget.release(bytes.length);
         }
     }
 
@@ -77,12 +125,15 @@ final class BodyBuffer {
         return true;
     }
 
-    private void grow() throws PayloadTooLargeException {
+    private void grow() throws IOException {
         if (size >= maxBytes) {
             throw new PayloadTooLargeException(maxBytes);
         }
-        // one byte past the limit is room enough to tell that a body is over it
-        bytes = Arrays.copyOf(bytes, (int) Math.min((long) bytes.length * 2, maxBytes + 1));
+        // a declared body needs no more than its length; one byte past the limit tells a chunked one is over it
+        long room = declared > 0 ? declared : maxBytes + 1;
+        int capacity = (int) Math.min((long) bytes.length * 2, room);
+        budget.reserve(capacity - bytes.length);
+        bytes = Arrays.copyOf(bytes, capacity);
     }
 
     /** {@code request} reading this body instead of its connection. */

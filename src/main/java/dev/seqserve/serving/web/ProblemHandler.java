@@ -108,7 +108,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         UnreadableBody.Verdict verdict = UnreadableBody.judge(e);
-        return problem(verdict.type(), verdict.detail(), headers, request);
+        return problem(verdict.type(), verdict.detail(), verdict.type() == ProblemType.OVERLOADED ? retryAfter(1) : headers,
+                request);
     }
 
     /** Logs what Spring MVC raises itself (404, 405, 406, 415…) before it becomes a problem body. */

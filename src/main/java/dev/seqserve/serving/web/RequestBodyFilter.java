@@ -32,7 +32,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * <p>Also enforces {@code seqserve.limits.max-request-size}: a declared {@code Content-Length} over it is
  * refused before any byte is read, a chunked body once it passes it (413). A body that has not arrived in full
  * {@code seqserve.limits.body-read-timeout} after its headers gets 408; one that cannot be read to
- * its end (broken chunking, shorter than its {@code Content-Length}) 400. All three answers come from
+ * its end (broken chunking, shorter than its {@code Content-Length}) 400. The bodies held at once take at most
+ * {@code seqserve.limits.max-buffered-bodies} of memory, each as much as has arrived (and at first at most
+ * 8 KB whatever it declares); a body that would pass that gets 503 with {@code Retry-After}. All these answers come from
  * {@link ProblemHandler} as an unreadable body ({@link UnreadableBody}), as they would from Spring MVC.
  *
  * <p>It runs after Spring Security, so only requests it lets through are read, and the second dispatch
@@ -45,12 +47,14 @@ class RequestBodyFilter extends OncePerRequestFilter {
     private static final String BODY = RequestBodyFilter.class.getName() + ".body";
 
     private final long maxBytes;
+    private final BodyBuffer.Budget budget;
     private final long timeoutMillis;
     private final HandlerExceptionResolver resolver;
 
     RequestBodyFilter(SeqserveProperties properties,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
         this.maxBytes = properties.limits().maxRequestSize().toBytes();
+        this.budget = new BodyBuffer.Budget(properties.limits().maxBufferedBodies().toBytes());
         this.timeoutMillis = properties.limits().bodyReadTimeout().toMillis();
         this.resolver = resolver;
     }
@@ -79,25 +83,35 @@ class RequestBodyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        BodyBuffer body = new BodyBuffer(declared, maxBytes);
-        ServletInputStream in = request.getInputStream();
+        BodyBuffer body;
         try {
-            body.checkDeclared();
+            body = new BodyBuffer(declared, maxBytes, budget);
+        } catch (IOException e) {
+            refuse(request, response, e);
+            return;
+        }
+        boolean gathering = false;
+        try {
+            ServletInputStream in = request.getInputStream();
             // A chunked body is never read on the request thread: bytes already here may end inside a
             // chunk header, and reading on would wait for the rest.
             if (!chunked && body.readWhile(in, () -> in.available() > 0)) {
                 chain.doFilter(body.request(request), response);
                 return;
             }
+            AsyncContext async = request.startAsync(request, response);
+            async.setTimeout(timeoutMillis);
+            Gatherer gatherer = new Gatherer(async, in, body);
+            async.addListener(gatherer);
+            gathering = true; // from here the listener releases the body
+            in.setReadListener(gatherer);
         } catch (IOException e) {
             refuse(request, response, e);
-            return;
+        } finally {
+            if (!gathering) {
+                body.release();
+            }
         }
-        AsyncContext async = request.startAsync(request, response);
-        async.setTimeout(timeoutMillis);
-        Gatherer gatherer = new Gatherer(async, in, body);
-        async.addListener(gatherer);
-        in.setReadListener(gatherer);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, IOException cause) {
@@ -156,6 +170,7 @@ class RequestBodyFilter extends OncePerRequestFilter {
 
         @Override
         public void onComplete(AsyncEvent event) {
+            body.release();
         }
 
         @Override

@@ -8,7 +8,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
-/** Tells apart why a request body could not be read: too large, not JSON, or JSON of the wrong shape. */
+/** Tells apart why a request body could not be read: too large, no room to hold it, not JSON, or JSON of the wrong shape. */
 final class UnreadableBody {
 
     private UnreadableBody() {}
@@ -23,6 +23,9 @@ final class UnreadableBody {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 return new Verdict(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            }
+            if (cause instanceof BodiesBufferFullException full) {
+                return new Verdict(ProblemType.OVERLOADED, full.getMessage() + " Retry after 1 s.");
             }
             if (cause instanceof SocketTimeoutException) {
                 return new Verdict(ProblemType.REQUEST_TIMEOUT, "The request body did not arrive in time.");
