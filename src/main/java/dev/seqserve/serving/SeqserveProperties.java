@@ -154,7 +154,7 @@ public record SeqserveProperties(
             @DefaultValue("4MB") DataSize maxRequestSize,
             @DefaultValue("30s") Duration requestTimeout,
             @DefaultValue("10s") Duration bodyReadTimeout,
-            @DefaultValue("64MB") DataSize maxBufferedBodies) {}
+            @DefaultValue("256MB") DataSize maxBufferedBodies) {}
 
     /**
      * Stopping.
