@@ -52,12 +52,11 @@ public final class ModelMetrics implements SessionListener {
      * @param nanos how long it took
      */
     public void request(Protocol protocol, String task, ModelRef model, String outcome, int predictions, long nanos) {
-        String api = protocol.label() + " " + task; // one cache key for the protocol and task pair
-        this.<Timer>cached(model, "seqserve.request", api, outcome, () -> timer("seqserve.request",
+        this.<Timer>cached(model, "seqserve.request", protocol.label(), task, outcome, () -> timer("seqserve.request",
                 "Whole request, from model lookup to response body", model, "protocol", protocol.label(), "task", task,
                 "outcome", outcome))
                 .record(nanos, TimeUnit.NANOSECONDS);
-        this.<Counter>cached(model, "seqserve.predictions", api, outcome, () -> Counter.builder("seqserve.predictions")
+        this.<Counter>cached(model, "seqserve.predictions", protocol.label(), task, outcome, () -> Counter.builder("seqserve.predictions")
                 .description("Texts or series answered, by outcome")
                 .tags(tags(model, "protocol", protocol.label(), "task", task, "outcome", outcome))
                 .register(registry))
@@ -72,10 +71,10 @@ public final class ModelMetrics implements SessionListener {
      * @param nanos how long the whole request took
      */
     public void explained(ModelRef model, String outcome, int inferences, long nanos) {
-        this.<Timer>cached(model, "seqserve.explain", outcome, null, () -> timer("seqserve.explain",
+        this.<Timer>cached(model, "seqserve.explain", outcome, null, null, () -> timer("seqserve.explain",
                 "Explained sentiment requests, from model lookup to response body", model, "outcome", outcome))
                 .record(nanos, TimeUnit.NANOSECONDS);
-        this.<DistributionSummary>cached(model, "seqserve.explain.inferences", outcome, null,
+        this.<DistributionSummary>cached(model, "seqserve.explain.inferences", outcome, null, null,
                 () -> DistributionSummary.builder("seqserve.explain.inferences")
                         .description("Inferences one explained request queued")
                         .tags(tags(model, "outcome", outcome))
@@ -89,7 +88,7 @@ public final class ModelMetrics implements SessionListener {
      * @param stage {@code encode} (text or series to model input) or {@code decode} (model output to answer)
      */
     public void preprocessing(ModelRef model, String stage, long nanos) {
-        this.<Timer>cached(model, "seqserve.preprocessing", stage, null, () -> timer("seqserve.preprocessing",
+        this.<Timer>cached(model, "seqserve.preprocessing", stage, null, null, () -> timer("seqserve.preprocessing",
                 "Pre- and post-processing outside the model", model, "stage", stage))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
@@ -102,10 +101,10 @@ public final class ModelMetrics implements SessionListener {
     @Override
     public void ran(ModelRef version, int batchSize, boolean success, long nanos) {
         String outcome = success ? "success" : "error";
-        this.<Timer>cached(version, "seqserve.inference", outcome, null, () -> timer("seqserve.inference",
+        this.<Timer>cached(version, "seqserve.inference", outcome, null, null, () -> timer("seqserve.inference",
                 "One ONNX Runtime session run (a whole batch)", version, "outcome", outcome))
                 .record(nanos, TimeUnit.NANOSECONDS);
-        this.<DistributionSummary>cached(version, "seqserve.batch.size", null, null,
+        this.<DistributionSummary>cached(version, "seqserve.batch.size", null, null, null,
                 () -> DistributionSummary.builder("seqserve.batch.size")
                         .description("Inputs per session run")
                         .tags(tags(version))
@@ -159,13 +158,14 @@ public final class ModelMetrics implements SessionListener {
         };
     }
 
-    /** A version's meter by its name and up to two tag values (the other tags are the version's own). */
-    private record MeterKey(String name, String first, String second) {}
+    /** A version's meter by its name and up to three tag values (the other tags are the version's own). */
+    private record MeterKey(String name, String first, String second, String third) {}
 
     @SuppressWarnings("unchecked")
-    private <M extends Meter> M cached(ModelRef model, String name, String first, String second, Supplier<M> register) {
+    private <M extends Meter> M cached(ModelRef model, String name, String first, String second, String third,
+            Supplier<M> register) {
         Map<MeterKey, Meter> ofVersion = meters.computeIfAbsent(model, m -> new ConcurrentHashMap<>());
-        MeterKey key = new MeterKey(name, first, second);
+        MeterKey key = new MeterKey(name, first, second, third);
         Meter meter = ofVersion.get(key);
         if (meter == null) {
             meter = ofVersion.computeIfAbsent(key, k -> register.get());

@@ -49,11 +49,6 @@ final class BodyBuffer {
         void release(long bytes) {
             used.addAndGet(-bytes);
         }
-
-        /** The bytes reserved now. */
-        long used() {
-            return used.get();
-        }
     }
 
     /** Something that says, without waiting, whether a read would return at once. */

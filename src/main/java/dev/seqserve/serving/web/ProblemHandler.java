@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -78,12 +79,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InferenceTimeoutException.class)
     ResponseEntity<Object> timedOut(InferenceTimeoutException e, WebRequest request) {
-        return problem(ProblemType.DEADLINE_EXCEEDED, e.getMessage(), retryAfter(1), request);
+        return problem(ProblemType.DEADLINE_EXCEEDED, e.getMessage(), new HttpHeaders(), request);
     }
 
     @ExceptionHandler(RejectedExecutionException.class)
     ResponseEntity<Object> shuttingDown(RejectedExecutionException e, WebRequest request) {
-        return problem(ProblemType.OVERLOADED, "The service is shutting down.", retryAfter(1), request);
+        return problem(ProblemType.OVERLOADED, "The service is shutting down.", new HttpHeaders(), request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -108,8 +109,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         UnreadableBody.Verdict verdict = UnreadableBody.judge(e);
-        return problem(verdict.type(), verdict.detail(), verdict.type() == ProblemType.OVERLOADED ? retryAfter(1) : headers,
-                request);
+        return problem(verdict.type(), verdict.detail(), headers, request);
     }
 
     /** Logs what Spring MVC raises itself (404, 405, 406, 415…) before it becomes a problem body. */
@@ -167,6 +167,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         body.setType(type.uri());
         body.setTitle(type.title());
         body.setInstance(instance(request));
+        if (type.status() == HttpStatus.SERVICE_UNAVAILABLE && !headers.containsHeader(HttpHeaders.RETRY_AFTER)) {
+            HttpHeaders withRetry = new HttpHeaders();
+            withRetry.putAll(headers);
+            withRetry.set(HttpHeaders.RETRY_AFTER, "1"); // every 503 says when to retry, as ProblemWriter's do
+            headers = withRetry;
+        }
         return ResponseEntity.status(type.status()).headers(headers).body(body);
     }
 
