@@ -119,13 +119,13 @@ public record SeqserveProperties(
      * @param maxTexts the most texts in one request
      * @param maxTextLength the most characters in one text
      * @param explainMaxTokens the most tokens one explained request may have the model read, over all its
-     *     texts: each token read costs one more inference
+     *     texts: each has an attribution in the answer
      */
     public record Sentiment(
             @DefaultValue("sentiment-lstm") String defaultModel,
             @DefaultValue("64") int maxTexts,
             @DefaultValue("20000") int maxTextLength,
-            @DefaultValue("500") int explainMaxTokens) {}
+            @DefaultValue("4000") int explainMaxTokens) {}
 
     /**
      * {@code POST /forecast}.

@@ -23,6 +23,8 @@ import java.util.Map;
  */
 record PreparedBatch(long[] ids, float[] values, int[] lengths, int time) {
 
+    private static final String EXPLAIN = "explain";
+
     int size() {
         return lengths.length;
     }
@@ -42,9 +44,14 @@ record PreparedBatch(long[] ids, float[] values, int[] lengths, int time) {
                         ? OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {n, time})
                         : OnnxTensor.createTensor(env, FloatBuffer.wrap(values), new long[] {n, time, 1});
                 OnnxTensor lens = OnnxTensor.createTensor(env, IntBuffer.wrap(lengths), new long[] {n});
-                OrtSession.Result result = session.run(Map.of(valuesName, x, lengthsName, lens))) {
-            if (result.size() == 0) {
-                throw new IllegalStateException("no output");
+                OnnxTensor explain = OnnxTensor.createTensor(env, false)) {
+            // A sentiment graph's explain input is false for a plain run, as the service sends it.
+            Map<String, OnnxTensor> inputs = session.getInputNames().contains(EXPLAIN)
+                    ? Map.of(valuesName, x, lengthsName, lens, EXPLAIN, explain) : Map.of(valuesName, x, lengthsName, lens);
+            try (OrtSession.Result result = session.run(inputs)) {
+                if (result.size() == 0) {
+                    throw new IllegalStateException("no output");
+                }
             }
         }
     }

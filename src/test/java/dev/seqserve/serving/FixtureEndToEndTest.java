@@ -224,7 +224,7 @@ class FixtureEndToEndTest {
     }
 
     private TextEncoder encoder(String model) {
-        try (ModelLease<TextEncoder, int[], Float> lease = registry.lease(TaskType.SENTIMENT, model, null)) {
+        try (ModelLease<TextEncoder, ?, ?> lease = registry.lease(TaskType.SENTIMENT, model, null)) {
             return lease.version().preprocessing();
         }
     }

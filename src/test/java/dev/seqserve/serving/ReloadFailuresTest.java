@@ -76,7 +76,7 @@ class ReloadFailuresTest {
             VersionFolders.editManifest(folder, m -> ((ObjectNode) m.path("onnx"))
                     .put("sha256", Checksums.sha256(folder.resolve("model.onnx"))));
         }),
-        MANIFEST_NOT_THE_GRAPH(SENTIMENT, "load", "model.onnx", "but the manifest says [ids, sequence_lens]",
+        MANIFEST_NOT_THE_GRAPH(SENTIMENT, "load", "model.onnx", "but the manifest says [explain, ids, sequence_lens]",
                 folder -> VersionFolders.editManifest(folder,
                         m -> ((ObjectNode) m.path("onnx").path("inputs").get(0)).put("name", "ids"))),
         MISSING_VOCABULARY(SENTIMENT, "verify", "vocab.txt", "missing", folder -> delete(folder.resolve("vocab.txt"))),

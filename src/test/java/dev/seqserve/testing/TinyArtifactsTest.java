@@ -39,7 +39,8 @@ class TinyArtifactsTest {
         try (OrtSession session = ENV.createSession(artifact.modelFile().toString());
                 OnnxTensor x = OnnxTensor.createTensor(ENV, ids);
                 OnnxTensor lens = OnnxTensor.createTensor(ENV, new int[] {4, 5});
-                OrtSession.Result result = session.run(Map.of("token_ids", x, "sequence_lens", lens))) {
+                OnnxTensor explain = OnnxTensor.createTensor(ENV, false);
+                OrtSession.Result result = session.run(Map.of("token_ids", x, "sequence_lens", lens, "explain", explain))) {
             float[] probability = (float[]) result.get("probability").orElseThrow().getValue();
             assertThat(probability).hasSize(2);
             assertThat(probability[0]).isStrictlyBetween(0f, 1f);

@@ -3,6 +3,7 @@ package dev.seqserve.serving.model;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
@@ -46,7 +47,7 @@ final class GraphCall {
     }
 
     /**
-     * Runs the graph on one batch.
+     * Runs the graph on one batch (asking for no attributions when the graph could give them).
      *
      * @param values the values input, batch first
      * @param lengths each row's sequence length, at least 1
@@ -55,23 +56,66 @@ final class GraphCall {
      * @throws InferenceException when ONNX Runtime fails or the output has the wrong size
      */
     float[] run(OnnxTensor values, int[] lengths, int perRow) {
+        return run(values, lengths, perRow, 0).output();
+    }
+
+    /** Whether {@link #runExplained} can be called: the graph has the explain input and attributions output. */
+    boolean explains() {
+        return signature.explains();
+    }
+
+    /**
+     * Runs the graph on one batch of token ids asking for each token's contribution too.
+     *
+     * @param time the values input's time length, so each row has that many attributions (0 past its length)
+     * @return one probability per row, and {@code rows × time} attributions, row after row
+     */
+    Ran runExplained(OnnxTensor values, int[] lengths, int time) {
+        if (!signature.explains()) {
+            throw new IllegalStateException("model " + ref.name() + " has no attributions output");
+        }
+        return run(values, lengths, 1, time);
+    }
+
+    /**
+     * @param output the first output, row after row
+     * @param attributions the attributions, {@code rows × time}, or null when not asked for
+     */
+    record Ran(float[] output, float[] attributions) {}
+
+    /** @param time 0 for a plain run, else the time length of the explained batch */
+    private Ran run(OnnxTensor values, int[] lengths, int perRow, int time) {
         int n = lengths.length;
-        try (OnnxTensor lengthTensor = OnnxTensor.createTensor(env, IntBuffer.wrap(lengths), new long[] {n})) {
-            float[] out = session.run(n, Map.of(signature.values(), values, signature.lengths(), lengthTensor), result -> {
-                OnnxTensor output = (OnnxTensor) result.get(signature.output())
-                        .orElseThrow(() -> new OrtException("no output " + signature.output()));
-                FloatBuffer buffer = output.getFloatBuffer();
-                float[] read = new float[buffer.remaining()];
-                buffer.get(read);
-                return read;
-            });
-            if (out.length != n * perRow) {
-                throw new InferenceException("model " + ref.name() + " version " + ref.version() + " returned "
-                        + out.length + " values for " + n + " inputs of " + perRow + " each", null);
+        boolean explain = time > 0;
+        try (OnnxTensor lengthTensor = OnnxTensor.createTensor(env, IntBuffer.wrap(lengths), new long[] {n});
+                OnnxTensor explainTensor = signature.explains() ? OnnxTensor.createTensor(env, explain) : null) {
+            Map<String, OnnxTensor> inputs = explainTensor == null
+                    ? Map.of(signature.values(), values, signature.lengths(), lengthTensor)
+                    : Map.of(signature.values(), values, signature.lengths(), lengthTensor, signature.explain(), explainTensor);
+            Ran ran = session.run(n, inputs, result -> new Ran(floats(result, signature.output()),
+                    explain ? floats(result, signature.attributions()) : null));
+            requireSize(ran.output(), n * perRow, n, perRow);
+            if (explain) {
+                requireSize(ran.attributions(), n * time, n, time);
             }
-            return out;
+            return ran;
         } catch (OrtException e) {
             throw failed(e);
+        }
+    }
+
+    private static float[] floats(OrtSession.Result result, String name) throws OrtException {
+        OnnxTensor output = (OnnxTensor) result.get(name).orElseThrow(() -> new OrtException("no output " + name));
+        FloatBuffer buffer = output.getFloatBuffer();
+        float[] read = new float[buffer.remaining()];
+        buffer.get(read);
+        return read;
+    }
+
+    private void requireSize(float[] values, int expected, int n, int perRow) {
+        if (values.length != expected) {
+            throw new InferenceException("model " + ref.name() + " version " + ref.version() + " returned "
+                    + values.length + " values for " + n + " inputs of " + perRow + " each", null);
         }
     }
 

@@ -64,22 +64,15 @@ public final class ModelMetrics implements SessionListener {
     }
 
     /**
-     * Records an explained sentiment request (also counted by {@link #request}), with what it cost.
+     * Records an explained sentiment request (also counted by {@link #request}).
      *
      * @param outcome as for {@link #request}
-     * @param inferences how many inputs it queued: each text and each text without one of its tokens
      * @param nanos how long the whole request took
      */
-    public void explained(ModelRef model, String outcome, int inferences, long nanos) {
+    public void explained(ModelRef model, String outcome, long nanos) {
         this.<Timer>cached(model, "seqserve.explain", outcome, null, null, () -> timer("seqserve.explain",
                 "Explained sentiment requests, from model lookup to response body", model, "outcome", outcome))
                 .record(nanos, TimeUnit.NANOSECONDS);
-        this.<DistributionSummary>cached(model, "seqserve.explain.inferences", outcome, null, null,
-                () -> DistributionSummary.builder("seqserve.explain.inferences")
-                        .description("Inferences one explained request queued")
-                        .tags(tags(model, "outcome", outcome))
-                        .register(registry))
-                .record(inferences);
     }
 
     /**

@@ -62,12 +62,9 @@ public final class ModelVersion<P, I, O> {
         return preprocessing;
     }
 
-    /**
-     * How many inputs one round of this version's batch workers takes ({@code max-batch-size × workers}):
-     * a request with many more should queue them a round at a time, so others' requests run between.
-     */
-    public int batchRound() {
-        return batcher.settings().maxBatchSize() * batcher.settings().workers();
+    /** Whether the graph can give each input's attributions (a sentiment graph with an {@code explain} input). */
+    public boolean explains() {
+        return call.explains();
     }
 
     /**

@@ -6,10 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Sentiment: token id sequences in, the probability of the positive class out. A batch is padded to
- * its longest sequence with {@code sequence_lens} set, so padding never changes a result.
+ * Sentiment: token id sequences in, the probability of the positive class out, and for explained reviews each
+ * token's contribution. The plain reviews of a batch run together, padded to the longest with {@code sequence_lens}
+ * set, so padding never changes a result. Each explained review runs on its own, asking the graph for its
+ * attributions (about a quarter more work than a plain run): its weights then never depend on what it was queued
+ * with, and repeat exactly.
  */
-final class SentimentKernel implements TaskKernel<int[], Float> {
+final class SentimentKernel implements TaskKernel<TokenIds, TokenScore> {
 
     private final int padId;
     private final int oovId;
@@ -27,42 +30,67 @@ final class SentimentKernel implements TaskKernel<int[], Float> {
     }
 
     @Override
-    public int cost(int[] ids) {
-        return ids.length;
+    public int cost(TokenIds input) {
+        return input.ids().length;
     }
 
     /** Every sequence must hold at least one id ({@code EncodedText.modelIds()} sees to it). */
     @Override
-    public List<Float> run(GraphCall call, List<int[]> batch) {
-        int n = batch.size();
-        int time = 1;
-        for (int[] ids : batch) {
-            time = Math.max(time, ids.length);
+    public List<TokenScore> run(GraphCall call, List<TokenIds> batch) {
+        TokenScore[] scores = new TokenScore[batch.size()];
+        List<int[]> plain = new ArrayList<>(batch.size());
+        List<Integer> plainAt = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            TokenIds input = batch.get(i);
+            if (input.explain()) {
+                scores[i] = explained(call, input.ids());
+            } else {
+                plain.add(input.ids());
+                plainAt.add(i);
+            }
         }
-        long[] ids = new long[n * time];
+        if (!plain.isEmpty()) {
+            int time = 1;
+            for (int[] ids : plain) {
+                time = Math.max(time, ids.length);
+            }
+            int[] lengths = new int[plain.size()];
+            try (var values = call.longs(padded(plain, time, lengths), plain.size(), time)) {
+                float[] probabilities = call.run(values, lengths, 1);
+                for (int j = 0; j < probabilities.length; j++) {
+                    scores[plainAt.get(j)] = new TokenScore(probabilities[j], null);
+                }
+            }
+        }
+        return Arrays.asList(scores);
+    }
+
+    private TokenScore explained(GraphCall call, int[] ids) {
+        int[] lengths = new int[1];
+        try (var values = call.longs(padded(List.of(ids), ids.length, lengths), 1, ids.length)) {
+            GraphCall.Ran ran = call.runExplained(values, lengths, ids.length);
+            return new TokenScore(ran.output()[0], ran.attributions());
+        }
+    }
+
+    /** The rows padded to {@code time}, row after row; fills in each row's length. */
+    private long[] padded(List<int[]> rows, int time, int[] lengths) {
+        long[] ids = new long[rows.size() * time];
         Arrays.fill(ids, padId);
-        int[] lengths = new int[n];
-        for (int i = 0; i < n; i++) {
-            int[] row = batch.get(i);
+        for (int i = 0; i < rows.size(); i++) {
+            int[] row = rows.get(i);
             for (int t = 0; t < row.length; t++) {
                 ids[i * time + t] = row[t];
             }
             lengths[i] = row.length;
         }
-        try (var values = call.longs(ids, n, time)) {
-            float[] probabilities = call.run(values, lengths, 1);
-            List<Float> result = new ArrayList<>(n);
-            for (float p : probabilities) {
-                result.add(p);
-            }
-            return result;
-        }
+        return ids;
     }
 
     @Override
-    public List<List<int[]>> warmUpBatches() {
+    public List<List<TokenIds>> warmUpBatches() {
         int[] full = new int[maxLength];
         Arrays.fill(full, oovId);
-        return List.of(List.of(full), List.of(new int[] {oovId}, new int[] {padId}));
+        return List.of(List.of(TokenIds.plain(full)), List.of(TokenIds.plain(new int[] {oovId}), TokenIds.plain(new int[] {padId})));
     }
 }

@@ -14,8 +14,15 @@ import java.util.TreeSet;
  * @param values the input holding the sequence values (token ids or series)
  * @param lengths the int32 {@code sequence_lens} input
  * @param output the output read
+ * @param explain the bool input that asks for {@code attributions}, or null when the graph has none
+ * @param attributions the second output, each token's contribution, or null when the graph has none
  */
-record Signature(String values, String lengths, String output) {
+record Signature(String values, String lengths, String output, String explain, String attributions) {
+
+    /** Whether the graph can give each token's contribution. */
+    boolean explains() {
+        return explain != null;
+    }
 
     /**
      * @param valuesType the element type of the values input, e.g. {@code int64} or {@code float}
@@ -26,6 +33,8 @@ record Signature(String values, String lengths, String output) {
         List<TensorSpec> outputs = artifact.manifest().onnx().outputs();
         String values = inputOfType(artifact, inputs, valuesType);
         String lengths = inputOfType(artifact, inputs, "int32");
+        String explain = inputs.stream().filter(spec -> "bool".equals(spec.type())).map(TensorSpec::name).findFirst()
+                .orElse(null);
         Set<String> declared = new TreeSet<>();
         inputs.forEach(spec -> declared.add(spec.name()));
         Set<String> actual = new TreeSet<>(session.inputNames());
@@ -34,12 +43,17 @@ record Signature(String values, String lengths, String output) {
             throw new ArtifactException(artifact.folder(), file,
                     "has inputs " + actual + " but the manifest says " + declared);
         }
-        String output = outputs.get(0).name();
-        if (!session.outputNames().contains(output)) {
+        List<String> named = outputs.stream().map(TensorSpec::name).toList();
+        if (!session.outputNames().containsAll(named)) {
             throw new ArtifactException(artifact.folder(), file,
-                    "has outputs " + new TreeSet<>(session.outputNames()) + " but the manifest says " + output);
+                    "has outputs " + new TreeSet<>(session.outputNames()) + " but the manifest says " + named);
         }
-        return new Signature(values, lengths, output);
+        String attributions = explain != null && named.size() > 1 ? named.get(1) : null;
+        if ((explain == null) != (attributions == null)) {
+            throw new ArtifactException(artifact.folder(), ArtifactFolder.MANIFEST_FILE,
+                    "names a bool explain input and a second output only together, not " + inputs + " and " + named);
+        }
+        return new Signature(values, lengths, named.get(0), explain, attributions);
     }
 
     private static String inputOfType(ArtifactFolder artifact, List<TensorSpec> inputs, String type) {

@@ -15,8 +15,8 @@ import java.util.Locale;
  */
 public final class TaskType<P, I, O> {
 
-    /** Sentiment: encode with the version's own vocabulary, score token ids. */
-    public static final TaskType<TextEncoder, int[], Float> SENTIMENT = new TaskType<>(Manifest.Task.SENTIMENT);
+    /** Sentiment: encode with the version's own vocabulary, score token ids (and explain them when asked). */
+    public static final TaskType<TextEncoder, TokenIds, TokenScore> SENTIMENT = new TaskType<>(Manifest.Task.SENTIMENT);
     /** Forecasts: encode a window with the version's codec, decode its outputs. */
     public static final TaskType<SeriesCodec, float[], float[]> FORECAST = new TaskType<>(Manifest.Task.FORECAST);
 

@@ -9,6 +9,8 @@ import dev.seqserve.serving.model.ModelRegistry;
 import dev.seqserve.serving.model.ModelVersion;
 import dev.seqserve.serving.model.Protocol;
 import dev.seqserve.serving.model.TaskType;
+import dev.seqserve.serving.model.TokenIds;
+import dev.seqserve.serving.model.TokenScore;
 import dev.seqserve.serving.model.batch.RequestRejectedException;
 import dev.seqserve.serving.web.InvalidInputException;
 import java.util.ArrayList;
@@ -42,31 +44,29 @@ public class SentimentService {
      */
     public Scored score(Protocol protocol, String modelName, String version, List<String> texts, boolean explain) {
         long start = System.nanoTime();
-        try (ModelLease<TextEncoder, int[], Float> lease = registry.lease(TaskType.SENTIMENT, modelName, version)) {
-            ModelVersion<TextEncoder, int[], Float> model = lease.version();
+        try (ModelLease<TextEncoder, TokenIds, TokenScore> lease = registry.lease(TaskType.SENTIMENT, modelName, version)) {
+            ModelVersion<TextEncoder, TokenIds, TokenScore> model = lease.version();
             String outcome = "error";
-            int inferences = 0;
             try {
                 if (explain) {
-                    TokenAttributions.Explained explained = attributions.explain(model, texts);
-                    inferences = explained.inferences();
+                    List<SentimentResult> explained = attributions.explain(model, texts);
                     outcome = "success";
-                    return new Scored(explained.results(), model.ref());
+                    return new Scored(explained, model.ref());
                 }
                 long encodeStart = System.nanoTime();
                 List<EncodedText> encoded = new ArrayList<>(texts.size());
-                List<int[]> ids = new ArrayList<>(texts.size());
+                List<TokenIds> ids = new ArrayList<>(texts.size());
                 for (String text : texts) {
                     EncodedText e = model.preprocessing().encode(text);
                     encoded.add(e);
-                    ids.add(e.modelIds());
+                    ids.add(TokenIds.plain(e.modelIds()));
                 }
                 metrics.preprocessing(model.ref(), "encode", System.nanoTime() - encodeStart);
-                List<Float> scores = model.infer(ids);
+                List<TokenScore> scores = model.infer(ids);
                 List<SentimentResult> results = new ArrayList<>(texts.size());
                 for (int i = 0; i < texts.size(); i++) {
                     EncodedText e = encoded.get(i);
-                    results.add(SentimentResult.of(scores.get(i), e.ids().length, e.truncated()));
+                    results.add(SentimentResult.of(scores.get(i).probability(), e.ids().length, e.truncated()));
                 }
                 outcome = "success";
                 return new Scored(results, model.ref());
@@ -80,7 +80,7 @@ public class SentimentService {
                 long nanos = System.nanoTime() - start;
                 metrics.request(protocol, TaskType.SENTIMENT.label(), model.ref(), outcome, texts.size(), nanos);
                 if (explain) {
-                    metrics.explained(model.ref(), outcome, inferences, nanos);
+                    metrics.explained(model.ref(), outcome, nanos);
                 }
             }
         }

@@ -1,23 +1,23 @@
 package dev.seqserve.serving.sentiment;
 
-import dev.seqserve.preprocess.Occlusion;
 import dev.seqserve.preprocess.TextEncoder;
 import dev.seqserve.preprocess.TokenSpans;
 import dev.seqserve.serving.SeqserveProperties;
 import dev.seqserve.serving.model.ModelVersion;
+import dev.seqserve.serving.model.TokenIds;
+import dev.seqserve.serving.model.TokenScore;
 import dev.seqserve.serving.web.InvalidInputException;
 import dev.seqserve.serving.web.ProblemType;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * Explained sentiment answers by leave-one-out occlusion ({@link Occlusion}): a text with n tokens is
- * scored whole and once without each token, n + 1 ordinary queue items that batch with everyone else's.
- * They are queued one round of the batch workers at a time ({@link ModelVersion#batchRound}), so plain
- * requests that arrive meanwhile wait for at most one round, not for the whole explanation; the most
- * tokens one request may have explained is bounded by {@code seqserve.sentiment.explain-max-tokens}.
+ * Explained sentiment answers: each text is one queue item like a plain one, asking the graph for its
+ * {@code attributions} output, each token's contribution to the logit of the score (the change its step made to the
+ * recurrent states, as the pooling and the output layer read them). A batch that holds an explained text costs about
+ * a quarter more than a plain one; the most tokens one request may have explained is bounded by {@code
+ * seqserve.sentiment.explain-max-tokens}, which keeps the answer's size bounded too.
  */
 @Service
 class TokenAttributions {
@@ -31,55 +31,39 @@ class TokenAttributions {
     /**
      * @param texts validated reviews
      * @return one result per text, in order, each with the weight of every token read
-     * @throws InvalidInputException when the texts have more tokens in all than the bound
+     * @throws InvalidInputException when the texts have more tokens in all than the bound, or the model cannot explain
      */
-    Explained explain(ModelVersion<TextEncoder, int[], Float> model, List<String> texts) {
+    List<SentimentResult> explain(ModelVersion<TextEncoder, TokenIds, TokenScore> model, List<String> texts) {
+        if (!model.explains()) {
+            throw new InvalidInputException(ProblemType.EXPLANATIONS_UNAVAILABLE, "Model " + model.ref().name()
+                    + " version " + model.ref().version() + " has no attributions output; ask without \"explain\".");
+        }
         List<TokenSpans> spans = new ArrayList<>(texts.size());
+        List<TokenIds> inputs = new ArrayList<>(texts.size());
         int tokens = 0;
         for (String text : texts) {
             TokenSpans s = model.preprocessing().encodeWithSpans(text);
             spans.add(s);
+            inputs.add(new TokenIds(s.encoded().modelIds(), true));
             tokens += s.size();
         }
         if (tokens > maxTokens) {
             throw new InvalidInputException(ProblemType.EXPLAINED_TEXT_TOO_LONG, "An explained request may have the "
-                    + "model read at most " + maxTokens + " tokens, each costing one more inference; this one has "
-                    + tokens + ". Explain fewer or shorter texts, or ask without \"explain\".");
+                    + "model read at most " + maxTokens + " tokens; this one has " + tokens
+                    + ". Explain fewer or shorter texts, or ask without \"explain\".");
         }
-        List<int[]> inputs = new ArrayList<>(texts.size() + tokens);
-        for (TokenSpans s : spans) {
-            int[] ids = s.encoded().modelIds();
-            inputs.add(ids);
-            if (s.size() > 0) {
-                Collections.addAll(inputs, Occlusion.variants(ids));
-            }
-        }
-        List<Float> scores = new ArrayList<>(inputs.size());
-        int round = model.batchRound();
-        for (int from = 0; from < inputs.size(); from += round) {
-            scores.addAll(model.infer(inputs.subList(from, Math.min(inputs.size(), from + round))));
-        }
+        List<TokenScore> scores = model.infer(inputs);
         List<SentimentResult> results = new ArrayList<>(texts.size());
-        int next = 0;
-        for (TokenSpans s : spans) {
-            float full = scores.get(next++);
-            float[] without = new float[s.size()];
-            for (int i = 0; i < without.length; i++) {
-                without[i] = scores.get(next++);
+        for (int r = 0; r < spans.size(); r++) {
+            TokenSpans s = spans.get(r);
+            TokenScore score = scores.get(r);
+            List<SentimentResult.Attribution> attributions = new ArrayList<>(s.size());
+            for (int i = 0; i < s.size(); i++) {
+                attributions.add(new SentimentResult.Attribution(s.tokens().get(i), s.start()[i], s.end()[i],
+                        score.attributions()[i]));
             }
-            float[] weights = Occlusion.weights(full, without);
-            List<SentimentResult.Attribution> attributions = new ArrayList<>(weights.length);
-            for (int i = 0; i < weights.length; i++) {
-                attributions.add(new SentimentResult.Attribution(s.tokens().get(i), s.start()[i], s.end()[i], weights[i]));
-            }
-            results.add(SentimentResult.of(full, s.size(), s.encoded().truncated(), attributions));
+            results.add(SentimentResult.of(score.probability(), s.size(), s.encoded().truncated(), attributions));
         }
-        return new Explained(results, inputs.size());
+        return results;
     }
-
-    /**
-     * @param results one per text
-     * @param inferences the queue items the request cost: every text and every variant of it
-     */
-    record Explained(List<SentimentResult> results, int inferences) {}
 }

@@ -23,6 +23,7 @@ public enum ProblemType {
     DUPLICATE_INTERVAL_LEVEL("duplicate-interval-level", HttpStatus.BAD_REQUEST, "Duplicate interval level"),
     TOO_MANY_INTERVAL_LEVELS("too-many-interval-levels", HttpStatus.BAD_REQUEST, "Too many interval levels"),
     EXPLAINED_TEXT_TOO_LONG("explained-text-too-long", HttpStatus.BAD_REQUEST, "Explained text too long"),
+    EXPLANATIONS_UNAVAILABLE("explanations-unavailable", HttpStatus.BAD_REQUEST, "Explanations not available"),
     INVALID_TIMESTAMP("invalid-timestamp", HttpStatus.BAD_REQUEST, "Invalid timestamp"),
     UNKNOWN_MODEL("unknown-model", HttpStatus.NOT_FOUND, "Unknown model"),
     UNKNOWN_VERSION("unknown-version", HttpStatus.NOT_FOUND, "Unknown version"),

@@ -3,6 +3,7 @@ package dev.seqserve.training.cli;
 import dev.seqserve.training.forecast.ForecastCommand;
 import dev.seqserve.training.selection.ForecastSelectCommand;
 import dev.seqserve.training.sentiment.PretrainCommand;
+import dev.seqserve.training.sentiment.ReexportCommand;
 import dev.seqserve.training.sentiment.SentimentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Trains seqserve's models from real data and writes their artifact folders.",
-        subcommands = {PretrainCommand.class, SentimentCommand.class, ForecastCommand.class, ForecastSelectCommand.class,
+        subcommands = {PretrainCommand.class, SentimentCommand.class, ForecastCommand.class, ForecastSelectCommand.class, ReexportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Train {
 

@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.seqserve.training.onnx.OnnxSignatures;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -26,6 +27,26 @@ public final class OnnxEvaluation implements AutoCloseable {
 
     /** Probabilities of the positive class for a ragged batch of token ids (each at least one long). */
     public float[] sentiment(int[][] tokens) throws OrtException {
+        return run(tokens, false, result -> flatten(result.get(0).getValue(), tokens.length));
+    }
+
+    /** One sequence's probability and each token's contribution to its logit ({@link OnnxSignatures#ATTRIBUTIONS}). */
+    public Attributed attributions(int[] tokens) throws OrtException {
+        return run(new int[][] {tokens}, true, result -> new Attributed(flatten(result.get(0).getValue(), 1)[0],
+                ((float[][]) result.get(OnnxSignatures.ATTRIBUTIONS).orElseThrow().getValue())[0]));
+    }
+
+    /**
+     * @param probability the positive class's
+     * @param attributions one per token, in order; they add up to the logit minus the output layer's bias
+     */
+    public record Attributed(float probability, float[] attributions) {}
+
+    private interface Reader<T> {
+        T read(OrtSession.Result result) throws OrtException;
+    }
+
+    private <T> T run(int[][] tokens, boolean explain, Reader<T> reader) throws OrtException {
         int time = 0;
         for (int[] row : tokens) {
             time = Math.max(time, row.length);
@@ -40,9 +61,16 @@ public final class OnnxEvaluation implements AutoCloseable {
         }
         try (OnnxTensor idTensor = OnnxTensor.createTensor(env, ids);
                 OnnxTensor lengthTensor = OnnxTensor.createTensor(env, lengths);
-                OrtSession.Result result = session.run(Map.of(
-                        OnnxSignatures.TOKEN_IDS, idTensor, OnnxSignatures.SEQUENCE_LENS, lengthTensor))) {
-            return flatten(result.get(0).getValue(), tokens.length);
+                OnnxTensor explainTensor = OnnxTensor.createTensor(env, explain)) {
+            Map<String, OnnxTensor> inputs = new HashMap<>(Map.of(OnnxSignatures.TOKEN_IDS, idTensor,
+                    OnnxSignatures.SEQUENCE_LENS, lengthTensor));
+            // A file exported before the explain input existed is still scored (train reexport compares with it).
+            if (session.getInputNames().contains(OnnxSignatures.EXPLAIN)) {
+                inputs.put(OnnxSignatures.EXPLAIN, explainTensor);
+            }
+            try (OrtSession.Result result = session.run(inputs)) {
+                return reader.read(result);
+            }
         }
     }
 

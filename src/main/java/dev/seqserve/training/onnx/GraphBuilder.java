@@ -16,10 +16,24 @@ import java.util.List;
 final class GraphBuilder {
 
     private final GraphProto.Builder graph;
+    private final String nodePrefix;
     private int nodes;
 
     GraphBuilder(String name) {
+        this(name, "");
+    }
+
+    private GraphBuilder(String name, String nodePrefix) {
         this.graph = GraphProto.newBuilder().setName(name);
+        this.nodePrefix = nodePrefix;
+    }
+
+    /**
+     * A builder of a subgraph (the branch of an {@code If}), whose node names start with {@code name} so they never
+     * repeat the outer graph's; its nodes may read the outer graph's values by name.
+     */
+    GraphBuilder branch(String name) {
+        return new GraphBuilder(name, name + "/");
     }
 
     /**
@@ -29,7 +43,7 @@ final class GraphBuilder {
      */
     String node(String op, List<String> inputs, List<String> outputs, AttributeProto... attributes) {
         graph.addNode(NodeProto.newBuilder()
-                .setName(op + "_" + nodes++)
+                .setName(nodePrefix + op + "_" + nodes++)
                 .setOpType(op)
                 .addAllInput(inputs)
                 .addAllOutput(outputs)
@@ -87,6 +101,17 @@ final class GraphBuilder {
 
     static AttributeProto intAttr(String name, long value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+    }
+
+    static AttributeProto graphAttr(String name, GraphProto value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.GRAPH).setG(value).build();
+    }
+
+    /** A one-element float tensor attribute, such as {@code ConstantOfShape}'s {@code value}. */
+    static AttributeProto floatTensorAttr(String name, float value) {
+        TensorProto t = TensorProto.newBuilder().setDataType(TensorProto.DataType.FLOAT_VALUE).addDims(1)
+                .addFloatData(value).build();
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.TENSOR).setT(t).build();
     }
 
     static AttributeProto stringAttr(String name, String value) {

@@ -44,15 +44,20 @@ final class MaskedPooling {
     }
 
     /** Adds the boolean mask {@code [time, batch, 1]}: true where the step index is below the sequence length. */
-    private static String stepMask(GraphBuilder g, String prefix, String states, String sequenceLens) {
-        String shape = g.node("Shape", prefix + "/shape", List.of(states));
-        String zero = g.initializer(prefix + "/zero", SCALAR, 0L);
-        String one = g.initializer(prefix + "/one", SCALAR, 1L);
-        String time = g.node("Gather", prefix + "/time", List.of(shape, zero), intAttr("axis", 0));
-        String steps = g.node("Range", prefix + "/steps", List.of(zero, time, one));
+    static String stepMask(GraphBuilder g, String prefix, String states, String sequenceLens) {
+        String steps = steps(g, prefix, states);
         String column = Layers.unsqueeze(g, steps, 1, prefix + "/steps_column");
         String lens = g.node("Cast", prefix + "/lens", List.of(sequenceLens), intAttr("to", DataType.INT64_VALUE));
         String mask = g.node("Less", prefix + "/mask_2d", List.of(column, lens));
         return Layers.unsqueeze(g, mask, 2, prefix + "/mask");
+    }
+
+    /** Adds the int64 step indices {@code [time]}, 0 to the time length of {@code states} {@code [time, ...]}. */
+    static String steps(GraphBuilder g, String prefix, String states) {
+        String shape = g.node("Shape", prefix + "/shape", List.of(states));
+        String zero = g.initializer(prefix + "/zero", SCALAR, 0L);
+        String one = g.initializer(prefix + "/one", SCALAR, 1L);
+        String time = g.node("Gather", prefix + "/time", List.of(shape, zero), intAttr("axis", 0));
+        return g.node("Range", prefix + "/steps", List.of(zero, time, one));
     }
 }

@@ -18,6 +18,13 @@ public final class OnnxSignatures {
     public static final String SEQUENCE_LENS = "sequence_lens";
     /** Sentiment output: float probability of the positive class {@code [batch]}. */
     public static final String PROBABILITY = "probability";
+    /** Sentiment input: a bool scalar, whether to compute {@link #ATTRIBUTIONS} (else they are zeros). */
+    public static final String EXPLAIN = "explain";
+    /**
+     * Sentiment output: float {@code [batch, time]}, each token's contribution to the logit of {@link #PROBABILITY}
+     * (they add up to it minus the output layer's bias) when {@link #EXPLAIN} is true; 0 at padded steps.
+     */
+    public static final String ATTRIBUTIONS = "attributions";
     /** Forecast input: float values {@code [batch, time, features]}. */
     public static final String SERIES = "series";
     /** Forecast output: float values {@code [batch, outputs]}. */
@@ -32,8 +39,8 @@ public final class OnnxSignatures {
     /** The sentiment graph's signature for a manifest. */
     public static OnnxModel sentiment(String file, String sha256) {
         return new OnnxModel(file, sha256, OPSET,
-                List.of(spec(TOKEN_IDS, "int64", BATCH, TIME), spec(SEQUENCE_LENS, "int32", BATCH)),
-                List.of(spec(PROBABILITY, "float", BATCH)));
+                List.of(spec(TOKEN_IDS, "int64", BATCH, TIME), spec(SEQUENCE_LENS, "int32", BATCH), spec(EXPLAIN, "bool")),
+                List.of(spec(PROBABILITY, "float", BATCH), spec(ATTRIBUTIONS, "float", BATCH, TIME)));
     }
 
     /** The forecast graph's signature for a manifest. */

@@ -1,10 +1,10 @@
 package dev.seqserve.training.sentiment;
 
 import dev.seqserve.preprocess.EncodedText;
-import dev.seqserve.preprocess.Occlusion;
 import dev.seqserve.preprocess.TextEncoder;
 import dev.seqserve.preprocess.TokenSpans;
 import dev.seqserve.training.data.Review;
+import dev.seqserve.training.eval.OnnxEvaluation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * Checks that a model's token attributions ({@link Occlusion}) mean what they say, and renders examples: on each
+ * Checks that a model's token attributions (each token's contribution to the logit, the graph's {@code attributions}
+ * output) mean what they say, and renders examples: on each
  * review, removing the {@value #REMOVED} tokens whose weights most support the predicted label should move the
  * score towards the other label far more than removing {@value #REMOVED} tokens drawn at random.
  */
@@ -24,13 +25,12 @@ final class Explanations {
     static final int REMOVED = 5;
     /** Reviews shorter than this are skipped: removing five tokens would leave almost nothing. */
     static final int MIN_TOKENS = 2 * REMOVED;
-    /** Variants per session run. */
-    private static final int CHUNK = 64;
-
-    /** Scores batches of token-id sequences: the shipped ONNX file. */
-    @FunctionalInterface
+    /** Scores token-id sequences and explains one: the shipped ONNX file. */
     interface Scorer {
         float[] score(int[][] tokens) throws Exception;
+
+        /** One sequence's score and each of its tokens' weight. */
+        OnnxEvaluation.Attributed attribute(int[] ids) throws Exception;
     }
 
     /**
@@ -59,12 +59,17 @@ final class Explanations {
         this.scorer = scorer;
     }
 
+    /** The first review of that label short enough to read as an example (the first review when none is). */
+    static Review example(List<Review> reviews, boolean positive) {
+        return reviews.stream().filter(r -> r.positive() == positive && r.text().length() <= 600).findFirst()
+                .orElse(reviews.get(0));
+    }
+
     Explained explain(Review review) throws Exception {
         TokenSpans spans = encoder.encodeWithSpans(review.text());
-        int[] ids = spans.encoded().modelIds();
-        float score = scorer.score(new int[][] {ids})[0];
-        float[] weights = spans.size() == 0 ? new float[0] : Occlusion.weights(score, scoreAll(Occlusion.variants(ids)));
-        return new Explained(review, spans, score, weights);
+        OnnxEvaluation.Attributed attributed = scorer.attribute(spans.encoded().modelIds());
+        float[] weights = Arrays.copyOf(attributed.attributions(), spans.size());
+        return new Explained(review, spans, attributed.probability(), weights);
     }
 
     /** The check on the first {@code count} reviews of at least {@value #MIN_TOKENS} tokens, random draws seeded. */
@@ -82,8 +87,9 @@ final class Explanations {
                 continue;
             }
             int[] ids = encoded.ids();
-            float score = scorer.score(new int[][] {ids})[0];
-            float[] weights = Occlusion.weights(score, scoreAll(Occlusion.variants(ids)));
+            OnnxEvaluation.Attributed attributed = scorer.attribute(ids);
+            float score = attributed.probability();
+            float[] weights = attributed.attributions();
             boolean positive = score >= 0.5f;
             int[] strongest = IntStream.range(0, ids.length).boxed()
                     .sorted(Comparator.comparingDouble((Integer i) -> positive ? -weights[i] : weights[i])
@@ -99,16 +105,6 @@ final class Explanations {
             throw new IllegalArgumentException("no review has " + MIN_TOKENS + " tokens");
         }
         return new Faithfulness(checked, top / checked, rand / checked);
-    }
-
-    /** Scores in chunks, so a long review's variants never make one huge tensor. */
-    private float[] scoreAll(int[][] rows) throws Exception {
-        float[] out = new float[rows.length];
-        for (int from = 0; from < rows.length; from += CHUNK) {
-            int to = Math.min(rows.length, from + CHUNK);
-            System.arraycopy(scorer.score(Arrays.copyOfRange(rows, from, to)), 0, out, from, to - from);
-        }
-        return out;
     }
 
     private static int[] without(int[] ids, int[] positions) {

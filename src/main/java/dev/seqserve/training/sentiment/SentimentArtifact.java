@@ -83,9 +83,10 @@ final class SentimentArtifact {
             long explaining = System.nanoTime();
             Explanations explanations = new Explanations(result.encoder(), ort);
             faithfulness = explanations.faithfulness(source.devReviews(), FAITHFULNESS_REVIEWS, FAITHFULNESS_SEED);
-            examples = List.of(explanations.explain(example(true)), explanations.explain(example(false)));
+            examples = List.of(explanations.explain(Explanations.example(source.devReviews(), true)),
+                    explanations.explain(Explanations.example(source.devReviews(), false)));
             phases.add("attribution faithfulness check", (System.nanoTime() - explaining) / 1e9,
-                    faithfulness.reviews() + " dev reviews, each explained by one batched run");
+                    faithfulness.reviews() + " dev reviews, each explained by one run");
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
@@ -103,13 +104,6 @@ final class SentimentArtifact {
         new SentimentReport(name, settings, source, manifest, result, baseline, phases)
                 .write(folder, faithfulness, examples);
         return manifest;
-    }
-
-    /** The first dev review of that label short enough to read as an example. */
-    private Review example(boolean positive) {
-        List<Review> dev = source.devReviews();
-        return dev.stream().filter(r -> r.positive() == positive && r.text().length() <= 600).findFirst()
-                .orElse(dev.get(0));
     }
 
     /** e.g. {@code bigru} or {@code lstm}. */
@@ -155,11 +149,20 @@ final class SentimentArtifact {
     }
 
     static FileScorer onnx(Path modelFile) throws OrtException {
-        OnnxEvaluation ort = new OnnxEvaluation(modelFile);
+        return scorer(new OnnxEvaluation(modelFile));
+    }
+
+    /** A scorer over an open evaluation session, which closing the scorer closes. */
+    static FileScorer scorer(OnnxEvaluation ort) {
         return new FileScorer() {
             @Override
             public float[] score(int[][] tokens) throws OrtException {
                 return ort.sentiment(tokens);
+            }
+
+            @Override
+            public OnnxEvaluation.Attributed attribute(int[] ids) throws OrtException {
+                return ort.attributions(ids);
             }
 
             @Override

@@ -16,6 +16,9 @@ import java.util.Map;
 /** The sentiment artifact's {@code report.md} and {@code training.png}: the model beside its baseline, and how it got there. */
 final class SentimentReport {
 
+    static final String REPORT_FILE = "report.md";
+    private static final String EXPLANATIONS_HEADING = "## Explanations\n\n";
+
     private final String name;
     private final SentimentTraining.Settings settings;
     private final ReviewSource source;
@@ -60,12 +63,12 @@ final class SentimentReport {
                 + languageModelSection()
                 + "## Fine-tuning epochs\n\n" + epochTable() + "\n"
                 + "## Model\n\n" + modelText() + "\n\n"
-                + "## Explanations\n\n" + explanations(faithfulness, examples) + "\n"
+                + EXPLANATIONS_HEADING + explanations(faithfulness, examples) + "\n"
                 + "## Configuration\n\n" + configTable() + "\n"
                 + "## Data\n\n" + dataTable() + "\n"
                 + "Reproduce: `./mvnw -q compile exec:exec -Dtrain.args=\"sentiment --arch "
                 + settings.cell().name().toLowerCase(Locale.ROOT) + "\"`.\n";
-        Files.writeString(folder.resolve("report.md"), report);
+        Files.writeString(folder.resolve(REPORT_FILE), report);
     }
 
     private String describeArchitecture() {
@@ -148,11 +151,31 @@ final class SentimentReport {
                 + (settings.truncation() == Manifest.Truncation.HEAD ? "first" : "last") + " ones.";
     }
 
+    /**
+     * Rewrites the explanations section of the report in {@code folder}, after {@code note}, leaving the rest.
+     *
+     * @throws IOException when the report has no such section
+     */
+    static void replaceExplanations(Path folder, Explanations.Faithfulness f, List<Explanations.Explained> examples,
+            String note) throws IOException {
+        Path report = folder.resolve(REPORT_FILE);
+        String text = Files.readString(report);
+        int start = text.indexOf(EXPLANATIONS_HEADING);
+        int end = start < 0 ? -1 : text.indexOf("\n## ", start + EXPLANATIONS_HEADING.length());
+        if (end < 0) {
+            throw new IOException(report + " has no " + EXPLANATIONS_HEADING.strip() + " section");
+        }
+        Files.writeString(report, text.substring(0, start) + EXPLANATIONS_HEADING + note + "\n\n"
+                + explanations(f, examples) + text.substring(end));
+    }
+
     private static String explanations(Explanations.Faithfulness f, List<Explanations.Explained> examples) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "`\"explain\": true` answers give each "
-                + "token's weight by leave-one-out occlusion: the score of the review minus the score without that "
-                + "token, all variants run as one batch of equal-length sequences (a review of n tokens costs n "
-                + "sequences of n − 1). Faithfulness on the first %d dev reviews of at least %d tokens: removing the "
+                + "token's weight as its contribution to the logit: the change its step made to each direction's "
+                + "recurrent state, as the mean and max pooling and the output layer read that state, so a review's "
+                + "weights add up to its log-odds minus the output bias. The graph computes them in the same run as "
+                + "the score when its `explain` input is true; a plain run skips them. "
+                + "Faithfulness on the first %d dev reviews of at least %d tokens: removing the "
                 + "%d tokens that most support the predicted label moves the score towards the other label by %.4f "
                 + "on average, removing %d random tokens by %.4f: **%.1f times** as much.%n%n", f.reviews(),
                 Explanations.MIN_TOKENS, Explanations.REMOVED, f.topShift(), Explanations.REMOVED, f.randomShift(),

@@ -65,8 +65,9 @@ class ModelSessionTest {
 
     private static Float run(ModelSession session, ModelSession.ResultReader<Float> reader) {
         try (OnnxTensor ids = OnnxTensor.createTensor(ENV, LongBuffer.wrap(new long[] {2, 15, 11}), new long[] {1, 3});
-                OnnxTensor lengths = OnnxTensor.createTensor(ENV, IntBuffer.wrap(new int[] {3}), new long[] {1})) {
-            return session.run(1, Map.of("token_ids", ids, "sequence_lens", lengths), reader);
+                OnnxTensor lengths = OnnxTensor.createTensor(ENV, IntBuffer.wrap(new int[] {3}), new long[] {1});
+                OnnxTensor explain = OnnxTensor.createTensor(ENV, false)) {
+            return session.run(1, Map.of("token_ids", ids, "sequence_lens", lengths, "explain", explain), reader);
         } catch (ai.onnxruntime.OrtException e) {
             throw new IllegalStateException(e);
         }

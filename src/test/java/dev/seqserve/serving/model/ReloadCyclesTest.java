@@ -56,8 +56,8 @@ class ReloadCyclesTest {
                 assertThat(model.serving().ref().version()).isEqualTo("v" + cycle);
                 VersionFolders.remove(modelFolder.resolve("v" + (cycle - 1)));
                 if (cycle % 50 == 0) {
-                    try (ModelLease<TextEncoder, int[], Float> lease = registry.lease(TaskType.SENTIMENT, MODEL, null)) {
-                        assertThat(lease.version().infer(List.of(review)).get(0)).isBetween(0f, 1f);
+                    try (ModelLease<TextEncoder, TokenIds, TokenScore> lease = registry.lease(TaskType.SENTIMENT, MODEL, null)) {
+                        assertThat(lease.version().infer(List.of(TokenIds.plain(review))).get(0).probability()).isBetween(0f, 1f);
                         assertThat(lease.version().ref().version()).isEqualTo(placed.getFileName().toString());
                     }
                 }

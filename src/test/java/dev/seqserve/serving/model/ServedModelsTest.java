@@ -47,8 +47,8 @@ class ServedModelsTest {
 
     @Test
     void concurrentMixedLengthScoresEqualDirectRuns() throws Exception {
-        ModelLease<TextEncoder, int[], Float> lease = registry.lease(TaskType.SENTIMENT, FixtureModels.SENTIMENT_GRU, null);
-        ModelVersion<TextEncoder, int[], Float> model = lease.version();
+        ModelLease<TextEncoder, TokenIds, TokenScore> lease = registry.lease(TaskType.SENTIMENT, FixtureModels.SENTIMENT_GRU, null);
+        ModelVersion<TextEncoder, TokenIds, TokenScore> model = lease.version();
         Random random = new Random(7);
         List<int[]> sequences = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -58,19 +58,31 @@ class ServedModelsTest {
             }
             sequences.add(ids);
         }
-        List<CompletableFuture<List<Float>>> requests = new ArrayList<>();
+        List<CompletableFuture<List<TokenScore>>> requests = new ArrayList<>();
         for (int i = 0; i < sequences.size(); i += 4) {
-            List<int[]> part = sequences.subList(i, i + 4);
+            // every other request explains its reviews: explained and plain reviews batch together
+            boolean explain = i % 8 == 0;
+            List<TokenIds> part = sequences.subList(i, i + 4).stream().map(ids -> new TokenIds(ids, explain)).toList();
             requests.add(CompletableFuture.supplyAsync(() -> model.infer(part)));
         }
-        List<Float> scores = new ArrayList<>();
-        for (CompletableFuture<List<Float>> request : requests) {
+        List<TokenScore> scores = new ArrayList<>();
+        for (CompletableFuture<List<TokenScore>> request : requests) {
             scores.addAll(request.get());
         }
         for (int i = 0; i < sequences.size(); i++) {
             int[] ids = sequences.get(i);
             float direct = DirectOnnx.sentiment(model.folder(), ids);
-            assertThat(scores.get(i)).as("sequence %d of length %d", i, ids.length).isCloseTo(direct, within(1e-6f));
+            TokenScore score = scores.get(i);
+            assertThat(score.probability()).as("sequence %d of length %d", i, ids.length).isCloseTo(direct, within(1e-6f));
+            if (i % 8 < 4) {
+                float[] alone = DirectOnnx.attributions(model.folder(), ids);
+                assertThat(score.attributions()).as("sequence %d", i).hasSize(ids.length);
+                for (int t = 0; t < ids.length; t++) {
+                    assertThat(score.attributions()[t]).as("sequence %d token %d", i, t).isCloseTo(alone[t], within(1e-6f));
+                }
+            } else {
+                assertThat(score.attributions()).isNull();
+            }
         }
         lease.close();
     }

@@ -75,7 +75,7 @@ class BadInputTest {
                 bad("explain as a string", sentiment("{\"text\": \"good\", \"explain\": \"true\"}"), 400, "wrong-type"),
                 bad("explain as a number", sentiment("{\"text\": \"good\", \"explain\": 1}"), 400, "wrong-type"),
                 bad("explain as an object", sentiment("{\"text\": \"good\", \"explain\": {}}"), 400, "wrong-type"),
-                bad("explained texts over the token bound", sentiment(explainedTexts(8)), 400, "explained-text-too-long"),
+                bad("explained texts over the token bound", sentiment(explainedTexts(63)), 400, "explained-text-too-long"),
                 bad("unknown sentiment model", sentiment("{\"text\": \"good\", \"model\": \"nope\"}"), 404, "unknown-model"),
                 bad("unknown forecast model", forecast("{\"series\": " + window + ", \"horizon\": 1, \"model\": \"nope\"}"), 404, "unknown-model"),
                 bad("unknown model details", get("/models/nope"), 404, "unknown-model"),
@@ -175,8 +175,8 @@ class BadInputTest {
     }
 
     /**
-     * {@code count} texts of the fixture's maximum length, explained: 8 of them are 512 tokens read,
-     * over the default bound of 500 (while 7, 448 tokens, are within it: {@code TokenAttributionsTest}).
+     * {@code count} texts of the fixture's maximum length, explained: 63 of them are 4,032 tokens read,
+     * over the default bound of 4,000 (while 62, 3,968 tokens, are within it: {@code SentimentExplainEndToEndTest}).
      */
     private static String explainedTexts(int count) {
         String text = "\"" + "good ".repeat(TinyArtifacts.MAX_LENGTH) + "\"";

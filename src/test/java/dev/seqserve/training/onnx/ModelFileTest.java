@@ -58,10 +58,14 @@ class ModelFileTest {
 
         try (OrtSession session = OrtRuns.session(model)) {
             Map<String, NodeInfo> inputs = session.getInputInfo();
-            assertThat(inputs.keySet()).containsExactly("token_ids", "sequence_lens");
+            assertThat(inputs.keySet()).containsExactly("token_ids", "sequence_lens", "explain");
             assertThat(((TensorInfo) inputs.get("token_ids").getInfo()).getShape()).containsExactly(-1, -1);
             assertThat(((TensorInfo) inputs.get("sequence_lens").getInfo()).getShape()).containsExactly(-1);
+            assertThat(((TensorInfo) inputs.get("explain").getInfo()).getShape()).isEmpty();
+            assertThat(session.getOutputInfo().keySet()).containsExactly("probability", "attributions");
             assertThat(((TensorInfo) session.getOutputInfo().get("probability").getInfo()).getShape()).containsExactly(-1);
+            assertThat(((TensorInfo) session.getOutputInfo().get("attributions").getInfo()).getShape())
+                    .containsExactly(-1, -1);
         }
     }
 

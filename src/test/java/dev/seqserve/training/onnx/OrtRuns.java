@@ -22,11 +22,22 @@ final class OrtRuns {
     }
 
     static float[] sentiment(OrtSession session, long[][] ids, int[] lengths) throws OrtException {
+        return (float[]) sentimentRun(session, ids, lengths, false)[0];
+    }
+
+    /** Each row's attributions, {@code [batch][time]}, with {@code explain} true. */
+    static float[][] attributions(OrtSession session, long[][] ids, int[] lengths) throws OrtException {
+        return (float[][]) sentimentRun(session, ids, lengths, true)[1];
+    }
+
+    /** Both outputs' values of one run: probabilities, then attributions. */
+    static Object[] sentimentRun(OrtSession session, long[][] ids, int[] lengths, boolean explain) throws OrtException {
         try (OnnxTensor x = OnnxTensor.createTensor(ENV, ids);
                 OnnxTensor lens = OnnxTensor.createTensor(ENV, lengths);
+                OnnxTensor flag = OnnxTensor.createTensor(ENV, explain);
                 OrtSession.Result result = session.run(Map.of(
-                        OnnxSignatures.TOKEN_IDS, x, OnnxSignatures.SEQUENCE_LENS, lens))) {
-            return (float[]) result.get(0).getValue();
+                        OnnxSignatures.TOKEN_IDS, x, OnnxSignatures.SEQUENCE_LENS, lens, OnnxSignatures.EXPLAIN, flag))) {
+            return new Object[] {result.get(0).getValue(), result.get(1).getValue()};
         }
     }
 

@@ -81,6 +81,11 @@ class SentimentTrainingTest {
                 }
 
                 @Override
+                public dev.seqserve.training.eval.OnnxEvaluation.Attributed attribute(int[] ids) throws Exception {
+                    return onnx.attribute(ids);
+                }
+
+                @Override
                 public void close() throws Exception {
                     onnx.close();
                 }

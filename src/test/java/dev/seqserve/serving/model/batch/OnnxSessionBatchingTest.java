@@ -106,7 +106,8 @@ class OnnxSessionBatchingTest {
         }
         try (OnnxTensor x = OnnxTensor.createTensor(ENV, LongBuffer.wrap(ids), new long[] {batch.size(), time});
                 OnnxTensor lens = OnnxTensor.createTensor(ENV, IntBuffer.wrap(lengths), new long[] {batch.size()});
-                OrtSession.Result result = session.run(Map.of("token_ids", x, "sequence_lens", lens))) {
+                OnnxTensor explain = OnnxTensor.createTensor(ENV, false);
+                OrtSession.Result result = session.run(Map.of("token_ids", x, "sequence_lens", lens, "explain", explain))) {
             float[] probability = (float[]) result.get("probability").orElseThrow().getValue();
             List<Float> scores = new ArrayList<>(probability.length);
             for (float p : probability) {
