@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * What one task does with its graph, the strategy inside a {@link ModelVersion}: the cost of an input
  * in the batching queue, how a batch becomes tensors and the output becomes one result per input, and
- * which batches warm a new version up. A task that gains another kind of run (say, an explained
- * review that costs many inferences) adds an input type here and states its cost; the version, its
+ * which batches warm a new version up. A task that gains another kind of run (as sentiment's explained
+ * reviews, {@link TokenIds#explain()}) says so in its input type and states its cost; the version, its
  * queue and its metrics stay the same.
  *
  * @param <I> one queued input, already encoded
