@@ -48,11 +48,11 @@ record Signature(String values, String lengths, String output, String explain, S
             throw new ArtifactException(artifact.folder(), file,
                     "has outputs " + new TreeSet<>(session.outputNames()) + " but the manifest says " + named);
         }
-        String attributions = explain != null && named.size() > 1 ? named.get(1) : null;
-        if ((explain == null) != (attributions == null)) {
+        if (explain != null && named.size() < 2) {
             throw new ArtifactException(artifact.folder(), ArtifactFolder.MANIFEST_FILE,
-                    "names a bool explain input and a second output only together, not " + inputs + " and " + named);
+                    "names a bool explain input but no second output for its attributions: " + named);
         }
+        String attributions = explain == null ? null : named.get(1);
         return new Signature(values, lengths, named.get(0), explain, attributions);
     }
 

@@ -79,7 +79,8 @@ public final class ReexportCommand implements Callable<Integer> {
             throw new IllegalArgumentException(folder + " holds a " + manifest.task() + " model, not a sentiment one");
         }
         String devSha = Checksums.sha256(devFile);
-        if (manifest.training().data().stream().noneMatch(d -> d.role().equals("dev") && d.sha256().equals(devSha))) {
+        if (manifest.training() == null
+                || manifest.training().data().stream().noneMatch(d -> d.role().equals("dev") && d.sha256().equals(devSha))) {
             throw new IllegalArgumentException(devFile + " is not the dev file the manifest names (SHA-256 " + devSha + ")");
         }
         TextEncoder encoder = TextEncoder.from(manifest, Files.readAllLines(folder.resolve(SentimentArtifact.VOCABULARY_FILE)));
