@@ -93,34 +93,36 @@ public final class ReexportCommand implements Callable<Integer> {
         Manifest.OnnxModel onnx = OnnxSignatures.sentiment(manifest.onnx().file(), written.sha256());
 
         List<Review> reviews = ReviewCsvReader.read(devFile).reviews();
-        double largest;
-        int correct;
+        double largest = 0;
+        int correct = 0;
         Explanations.Faithfulness faithfulness;
         List<Explanations.Explained> examples;
-        try (OnnxEvaluation before = new OnnxEvaluation(modelFile); OnnxEvaluation after = new OnnxEvaluation(fresh)) {
-            largest = 0;
-            correct = 0;
-            for (int from = 0; from < reviews.size(); from += BATCH) {
-                List<Review> batch = reviews.subList(from, Math.min(reviews.size(), from + BATCH));
-                int[][] ids = batch.stream().map(r -> encoder.encode(r.text()).modelIds()).toArray(int[][]::new);
-                float[] old = before.sentiment(ids);
-                float[] now = after.sentiment(ids);
-                for (int i = 0; i < ids.length; i++) {
-                    largest = Math.max(largest, Math.abs(old[i] - now[i]));
-                    correct += (now[i] >= 0.5f) == batch.get(i).positive() ? 1 : 0;
+        try {
+            try (OnnxEvaluation before = new OnnxEvaluation(modelFile); OnnxEvaluation after = new OnnxEvaluation(fresh)) {
+                for (int from = 0; from < reviews.size(); from += BATCH) {
+                    List<Review> batch = reviews.subList(from, Math.min(reviews.size(), from + BATCH));
+                    int[][] ids = batch.stream().map(r -> encoder.encode(r.text()).modelIds()).toArray(int[][]::new);
+                    float[] old = before.sentiment(ids);
+                    float[] now = after.sentiment(ids);
+                    for (int i = 0; i < ids.length; i++) {
+                        largest = Math.max(largest, Math.abs(old[i] - now[i]));
+                        correct += (now[i] >= 0.5f) == batch.get(i).positive() ? 1 : 0;
+                    }
                 }
+                if (largest > SAME_SCORE) {
+                    throw new IllegalStateException("the new graph changes a dev probability by " + largest);
+                }
+                Explanations explanations = new Explanations(encoder, SentimentArtifact.scorer(after));
+                faithfulness = explanations.faithfulness(reviews, SentimentArtifact.FAITHFULNESS_REVIEWS,
+                        SentimentArtifact.FAITHFULNESS_SEED);
+                examples = List.of(explanations.explain(Explanations.example(reviews, true)),
+                        explanations.explain(Explanations.example(reviews, false)));
             }
-            if (largest > SAME_SCORE) {
-                Files.delete(fresh);
-                throw new IllegalStateException("the new graph changes a dev probability by " + largest);
-            }
-            Explanations explanations = new Explanations(encoder, SentimentArtifact.scorer(after));
-            faithfulness = explanations.faithfulness(reviews, SentimentArtifact.FAITHFULNESS_REVIEWS,
-                    SentimentArtifact.FAITHFULNESS_SEED);
-            examples = List.of(explanations.explain(Explanations.example(reviews, true)),
-                    explanations.explain(Explanations.example(reviews, false)));
+            Files.move(fresh, modelFile, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            // Nothing of a run that failed stays in the folder.
+            Files.deleteIfExists(fresh);
         }
-        Files.move(fresh, modelFile, StandardCopyOption.REPLACE_EXISTING);
 
         double accuracy = (double) correct / reviews.size();
         List<Manifest.Metric> metrics = new ArrayList<>();
