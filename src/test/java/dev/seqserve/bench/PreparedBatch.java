@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.seqserve.training.onnx.OnnxSignatures;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
@@ -20,10 +21,19 @@ import java.util.Map;
  * @param values float values {@code [n, time, 1]}, or {@code null}
  * @param lengths each sequence's real length
  * @param time the padded length
+ * @param explain whether the call asks a sentiment graph for its attributions, as an explained review's does
  */
-record PreparedBatch(long[] ids, float[] values, int[] lengths, int time) {
+record PreparedBatch(long[] ids, float[] values, int[] lengths, int time, boolean explain) {
 
-    private static final String EXPLAIN = "explain";
+    /** The same call asking for attributions. */
+    PreparedBatch explained() {
+        return new PreparedBatch(ids, values, lengths, time, true);
+    }
+
+    /** Each batch asking for attributions. */
+    static List<PreparedBatch> explained(List<PreparedBatch> batches) {
+        return batches.stream().map(PreparedBatch::explained).toList();
+    }
 
     int size() {
         return lengths.length;
@@ -44,10 +54,14 @@ record PreparedBatch(long[] ids, float[] values, int[] lengths, int time) {
                         ? OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {n, time})
                         : OnnxTensor.createTensor(env, FloatBuffer.wrap(values), new long[] {n, time, 1});
                 OnnxTensor lens = OnnxTensor.createTensor(env, IntBuffer.wrap(lengths), new long[] {n});
-                OnnxTensor explain = OnnxTensor.createTensor(env, false)) {
-            // A sentiment graph's explain input is false for a plain run, as the service sends it.
-            Map<String, OnnxTensor> inputs = session.getInputNames().contains(EXPLAIN)
-                    ? Map.of(valuesName, x, lengthsName, lens, EXPLAIN, explain) : Map.of(valuesName, x, lengthsName, lens);
+                OnnxTensor flag = OnnxTensor.createTensor(env, explain)) {
+            // A sentiment graph's explain input says whether to compute attributions, as the service sends it.
+            boolean hasFlag = session.getInputNames().contains(OnnxSignatures.EXPLAIN);
+            if (explain && !hasFlag) {
+                throw new IllegalStateException("the graph has no " + OnnxSignatures.EXPLAIN + " input");
+            }
+            Map<String, OnnxTensor> inputs = hasFlag
+                    ? Map.of(valuesName, x, lengthsName, lens, OnnxSignatures.EXPLAIN, flag) : Map.of(valuesName, x, lengthsName, lens);
             try (OrtSession.Result result = session.run(inputs)) {
                 if (result.size() == 0) {
                     throw new IllegalStateException("no output");
@@ -75,7 +89,7 @@ record PreparedBatch(long[] ids, float[] values, int[] lengths, int time) {
                 }
                 lengths[i] = Math.max(1, row.length);
             }
-            batches.add(new PreparedBatch(ids, null, lengths, time));
+            batches.add(new PreparedBatch(ids, null, lengths, time, false));
         }
         return batches;
     }
@@ -91,7 +105,7 @@ record PreparedBatch(long[] ids, float[] values, int[] lengths, int time) {
                 System.arraycopy(windows.get(from + i), 0, values, i * time, time);
                 lengths[i] = time;
             }
-            batches.add(new PreparedBatch(null, values, lengths, time));
+            batches.add(new PreparedBatch(null, values, lengths, time, false));
         }
         return batches;
     }

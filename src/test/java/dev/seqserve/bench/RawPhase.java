@@ -6,6 +6,7 @@ import dev.seqserve.artifact.ArtifactFolder;
 import dev.seqserve.artifact.Manifest;
 import dev.seqserve.preprocess.SeriesCodec;
 import dev.seqserve.preprocess.TextEncoder;
+import dev.seqserve.training.onnx.OnnxSignatures;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * Part (a) of the benchmark: each sentiment model one review per call and in batches (sorted by
- * length, and in arrival order for comparison), from one thread and from one thread per core; the
+ * length, and in arrival order for comparison), from one thread and from one thread per core, and one review per
+ * call with its attributions asked for (from one thread); the
  * forecaster one series per call and batched.
  */
 final class RawPhase {
@@ -43,8 +45,13 @@ final class RawPhase {
         List<RawResult> results = new ArrayList<>();
         try (OrtSession session = ort.open(artifact.modelFile())) {
             RawOrt.Signature signature = signature(artifact.manifest());
+            List<PreparedBatch> single = PreparedBatch.tokens(sequences, 1, false);
             for (int callers : callerCounts()) {
-                results.add(run(model, "batch-1", signature, session, PreparedBatch.tokens(sequences, 1, false), callers));
+                results.add(run(model, "batch-1", signature, session, single, callers));
+            }
+            if (artifact.manifest().onnx().inputs().stream().anyMatch(spec -> spec.name().equals(OnnxSignatures.EXPLAIN))) {
+                // What an explained review costs against a plain one: the same reviews, attributions asked for.
+                results.add(run(model, "batch-1 explained", signature, session, PreparedBatch.explained(single), 1));
             }
             for (int callers : callerCounts()) {
                 results.add(run(model, "length-sorted", signature, session, sorted, callers));

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Service;
 /**
  * Explained sentiment answers: each text is one queue item like a plain one, asking the graph for its
  * {@code attributions} output, each token's contribution to the logit of the score (the change its step made to the
- * recurrent states, as the pooling and the output layer read them). A batch that holds an explained text costs about
- * a quarter more than a plain one; the most tokens one request may have explained is bounded by {@code
- * seqserve.sentiment.explain-max-tokens}, which keeps the answer's size bounded too.
+ * recurrent states, as the pooling and the output layer read them), run on its own by the batch worker; the most
+ * tokens one request may have explained is bounded by {@code seqserve.sentiment.explain-max-tokens}, which keeps
+ * the answer's size bounded too.
  */
 @Service
 class TokenAttributions {

@@ -27,7 +27,7 @@ final class MaskedPooling {
 
     /** As {@link #meanAndMax(GraphBuilder, String, String, String)}, with node names under {@code prefix}. */
     static String meanAndMax(GraphBuilder g, String prefix, String states, String sequenceLens, String output) {
-        String mask = stepMask(g, prefix, states, sequenceLens);
+        String mask = stepMask(g, prefix, stepColumn(g, prefix, states), sequenceLens);
         String maskF = g.node("Cast", prefix + "/mask_f", List.of(mask), intAttr("to", DataType.FLOAT_VALUE));
         String masked = g.node("Mul", prefix + "/masked", List.of(states, maskF));
         String timeAxis = g.initializer(prefix + "/time_axis", new long[] {1}, 0L);
@@ -44,20 +44,19 @@ final class MaskedPooling {
     }
 
     /** Adds the boolean mask {@code [time, batch, 1]}: true where the step index is below the sequence length. */
-    static String stepMask(GraphBuilder g, String prefix, String states, String sequenceLens) {
-        String steps = steps(g, prefix, states);
-        String column = Layers.unsqueeze(g, steps, 1, prefix + "/steps_column");
+    static String stepMask(GraphBuilder g, String prefix, String stepColumn, String sequenceLens) {
         String lens = g.node("Cast", prefix + "/lens", List.of(sequenceLens), intAttr("to", DataType.INT64_VALUE));
-        String mask = g.node("Less", prefix + "/mask_2d", List.of(column, lens));
+        String mask = g.node("Less", prefix + "/mask_2d", List.of(stepColumn, lens));
         return Layers.unsqueeze(g, mask, 2, prefix + "/mask");
     }
 
-    /** Adds the int64 step indices {@code [time]}, 0 to the time length of {@code states} {@code [time, ...]}. */
-    static String steps(GraphBuilder g, String prefix, String states) {
+    /** Adds the int64 step indices {@code [time, 1]}, 0 to the time length of {@code states} {@code [time, ...]}. */
+    static String stepColumn(GraphBuilder g, String prefix, String states) {
         String shape = g.node("Shape", prefix + "/shape", List.of(states));
         String zero = g.initializer(prefix + "/zero", SCALAR, 0L);
         String one = g.initializer(prefix + "/one", SCALAR, 1L);
         String time = g.node("Gather", prefix + "/time", List.of(shape, zero), intAttr("axis", 0));
-        return g.node("Range", prefix + "/steps", List.of(zero, time, one));
+        String steps = g.node("Range", prefix + "/steps", List.of(zero, time, one));
+        return Layers.unsqueeze(g, steps, 1, prefix + "/steps_column");
     }
 }

@@ -54,7 +54,7 @@ final class SentimentOnnx {
         String logit = Layers.dense(g, "dense", s.dense(), pooled, "logit");
         String probability = g.node("Sigmoid", "probability_column", List.of(logit));
         Layers.squeeze(g, probability, 1, PROBABILITY);
-        // The contributions cost about a quarter of a run, so they are computed only when asked for; else zeros.
+        // The contributions are work a plain run does not need, so they are computed only when asked for; else zeros.
         GraphBuilder explained = g.branch("explained");
         explained.output(TokenContributions.add(explained, states, lens, s.dense(), "contributions"), DataType.FLOAT,
                 BATCH, TIME);

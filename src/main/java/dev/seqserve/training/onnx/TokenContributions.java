@@ -34,12 +34,11 @@ final class TokenContributions {
     static String add(GraphBuilder g, List<String> states, String sequenceLens, DenseWeights dense, String output) {
         int hidden = dense.inputs() / (2 * states.size());
         String p = "contributions";
-        String mask = MaskedPooling.stepMask(g, p, states.get(0), sequenceLens);
+        String steps = MaskedPooling.stepColumn(g, p, states.get(0));
+        String mask = MaskedPooling.stepMask(g, p, steps, sequenceLens);
         String maskF = g.node("Cast", p + "/mask_f", List.of(mask), intAttr("to", DataType.FLOAT_VALUE));
-        String steps = MaskedPooling.steps(g, p + "/index", states.get(0));
-        String stepsF = g.node("Cast", p + "/steps_f", List.of(steps), intAttr("to", DataType.FLOAT_VALUE));
-        String stepColumn = Layers.unsqueeze(g, stepsF, 1, p + "/steps_f_column");
-        String stepCube = Layers.unsqueeze(g, Layers.unsqueeze(g, steps, 1, p + "/index_column"), 2, p + "/index_cube");
+        String stepColumn = g.node("Cast", p + "/steps_f", List.of(steps), intAttr("to", DataType.FLOAT_VALUE));
+        String stepCube = Layers.unsqueeze(g, steps, 2, p + "/steps_cube");
         String lensF = g.node("Cast", p + "/lens_f", List.of(sequenceLens), intAttr("to", DataType.FLOAT_VALUE));
         String one = g.initializer(p + "/one_f", SCALAR, new float[] {1f});
         List<String> reads = List.of(
