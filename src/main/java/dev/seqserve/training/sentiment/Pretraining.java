@@ -88,11 +88,11 @@ final class Pretraining {
         out.printf(Locale.ROOT, "word vectors: last-epoch pair loss %.4f, %.1f s%n", loss, seconds);
 
         WordVectors vectors = new WordVectors(new WordVectors.Description(folder.getFileName().toString(),
-                "skip-gram with negative sampling (word2vec)", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                s.dim(), vocabulary.size(), WordVectors.flags(tokenizer), describe(s), corpus.describe(), List.of(),
-                seconds, loss), vocabulary, skipGram.vectors());
-        Path description = vectors.write(folder);
-        writeReport(folder, WordVectors.read(folder), tokens);
+                "skip-gram with negative sampling (word2vec)", s.dim(), vocabulary.size(), WordVectors.flags(tokenizer),
+                describe(s), corpus.describe(), List.of(), loss), vocabulary, skipGram.vectors());
+        WordVectors.Run run = new WordVectors.Run(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seconds);
+        Path description = vectors.write(folder, run);
+        writeReport(folder, WordVectors.read(folder), run, tokens);
         out.println("wrote " + description);
         return vectors;
     }
@@ -110,7 +110,7 @@ final class Pretraining {
         return m;
     }
 
-    private static void writeReport(Path folder, WordVectors vectors, long tokens) throws IOException {
+    private static void writeReport(Path folder, WordVectors vectors, WordVectors.Run run, long tokens) throws IOException {
         WordVectors.Description d = vectors.description();
         MarkdownTable settings = new MarkdownTable("setting", "value");
         d.settings().forEach(settings::row);
@@ -123,8 +123,8 @@ final class Pretraining {
         String report = "# " + d.name() + "\n\n"
                 + "Word vectors for both sentiment models, learnt by " + d.method() + " from the train and "
                 + "unlabelled reviews (" + tokens + " tokens; the dev reviews are never read). " + d.vocabularySize()
-                + " ids of width " + d.dim() + "; `<pad>` and `<oov>` rows are zero. Written " + d.created()
-                + String.format(Locale.ROOT, " in %.1f s; last-epoch pair loss %.4f.%n%n", d.seconds(), d.loss())
+                + " ids of width " + d.dim() + "; `<pad>` and `<oov>` rows are zero. Written " + run.created()
+                + String.format(Locale.ROOT, " in %.1f s; last-epoch pair loss %.4f.%n%n", run.seconds(), d.loss())
                 + "Nearest neighbours, a sanity check of what the vectors learnt:\n\n" + neighbours + "\n"
                 + "## Settings\n\n" + settings + "\n## Data\n\n" + data + "\n"
                 + "Reproduce: `./mvnw -q compile exec:exec -Dtrain.args=\"pretrain\"`.\n";

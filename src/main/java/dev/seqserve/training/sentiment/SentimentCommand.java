@@ -187,8 +187,10 @@ public final class SentimentCommand implements Callable<Integer> {
         }
         out.println("starting from the word vectors in " + folder);
         WordVectors vectors = WordVectors.read(folder);
-        phases.add("word vectors (pretraining)", vectors.description().seconds(),
-                "made by `train pretrain` on " + vectors.description().created() + ", reused");
+        WordVectors.run(folder).ifPresentOrElse(
+                r -> phases.add("word vectors (pretraining)", r.seconds(), "made by `train pretrain` on " + r.created()
+                        + ", reused"),
+                () -> phases.add("word vectors (pretraining)", 0, "made by `train pretrain` (time not recorded), reused"));
         return vectors;
     }
 

@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A pretraining artifact: word vectors over a vocabulary, learnt from unlabelled reviews, which both sentiment
  * models start their embeddings from. A folder of {@code vocab.txt} (one token per line, id = line),
  * {@code vectors.f32} (little-endian float32, one row of {@code dim} per id) and {@code pretraining.json}
- * (this record's description, with both files' SHA-256), verified when read.
+ * (this record's description, with both files' SHA-256), verified when read. The description holds only what
+ * the run's settings and data decide, so the same run writes the same bytes and the SHA-256 a model's manifest
+ * records names the vectors, not the moment they were made; when and how long goes to {@code run.json}.
  *
  * @param description what was trained, how, and from what
  * @param vocabulary the ids the vectors are rows of; a model that starts from them uses this vocabulary
@@ -29,6 +31,7 @@ record WordVectors(Description description, Vocabulary vocabulary, float[] vecto
     static final String VOCABULARY_FILE = "vocab.txt";
     static final String VECTORS_FILE = "vectors.f32";
     static final String DESCRIPTION_FILE = "pretraining.json";
+    static final String RUN_FILE = "run.json";
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -37,19 +40,25 @@ record WordVectors(Description description, Vocabulary vocabulary, float[] vecto
      *
      * @param name the artifact's name, its folder's name
      * @param method e.g. {@code skip-gram with negative sampling}
-     * @param created ISO-8601 instant of the run
      * @param dim vector width
      * @param vocabularySize ids, including {@code <pad>} and {@code <oov>}
      * @param tokenizer the tokenizer's flags, which a model must share
      * @param settings every setting of the run
      * @param data the texts read, with their checksums
      * @param files {@code vocab.txt} and {@code vectors.f32} with their SHA-256
-     * @param seconds wall-clock seconds of the run
      * @param loss the method's loss on its last pass
      */
-    record Description(String name, String method, String created, int dim, int vocabularySize,
+    record Description(String name, String method, int dim, int vocabularySize,
             Map<String, Boolean> tokenizer, Map<String, String> settings, List<Manifest.DataFile> data,
-            List<Manifest.FileChecksum> files, double seconds, double loss) {}
+            List<Manifest.FileChecksum> files, double loss) {}
+
+    /**
+     * What {@code run.json} says: facts of the run that made the vectors, outside the checksummed description.
+     *
+     * @param created ISO-8601 instant of the run
+     * @param seconds wall-clock seconds of the run
+     */
+    record Run(String created, double seconds) {}
 
     WordVectors {
         if (vectors.length != (long) vocabulary.size() * description.dim()) {
@@ -71,23 +80,31 @@ record WordVectors(Description description, Vocabulary vocabulary, float[] vecto
     }
 
     /**
-     * Writes the folder: the two data files, then the description with their checksums.
+     * Writes the folder: the two data files, the description with their checksums, and the run's facts.
      *
      * @return the description file, whose SHA-256 a model's manifest records
      */
-    Path write(Path folder) throws IOException {
+    Path write(Path folder, Run run) throws IOException {
         Files.createDirectories(folder);
         vocabulary.write(folder.resolve(VOCABULARY_FILE));
         ByteBuffer bytes = ByteBuffer.allocate(vectors.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(vectors);
         Files.write(folder.resolve(VECTORS_FILE), bytes.array());
         Description d = description;
-        Description sealed = new Description(d.name(), d.method(), d.created(), d.dim(), d.vocabularySize(),
+        Description sealed = new Description(d.name(), d.method(), d.dim(), d.vocabularySize(),
                 d.tokenizer(), d.settings(), d.data(), List.of(checksum(folder, VOCABULARY_FILE),
-                        checksum(folder, VECTORS_FILE)), d.seconds(), d.loss());
+                        checksum(folder, VECTORS_FILE)), d.loss());
         Path file = folder.resolve(DESCRIPTION_FILE);
         Files.writeString(file, JSON.writeValueAsString(sealed) + "\n");
+        Files.writeString(folder.resolve(RUN_FILE), JSON.writeValueAsString(run) + "\n");
         return file;
+    }
+
+    /** The facts of the run that wrote {@code folder}, or empty when it has no {@code run.json}. */
+    static java.util.Optional<Run> run(Path folder) throws IOException {
+        Path file = folder.resolve(RUN_FILE);
+        return Files.isRegularFile(file) ? java.util.Optional.of(JSON.readValue(file.toFile(), Run.class))
+                : java.util.Optional.empty();
     }
 
     /**

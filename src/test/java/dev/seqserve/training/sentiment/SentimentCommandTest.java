@@ -49,6 +49,22 @@ class SentimentCommandTest {
     }
 
     @Test
+    void pretrainingTwiceWritesTheSameDescriptionSoItsChecksumNamesTheVectors() throws IOException {
+        Path train = SyntheticReviews.write(dir.resolve("train.csv"), 40, 16);
+        Path unsup = SyntheticReviews.writeUnlabelled(dir.resolve("unsup.csv"), 60, 17);
+        String[] sha = new String[2];
+        for (int i = 0; i < 2; i++) {
+            Path out = dir.resolve("out" + i);
+            assertThat(new CommandLine(new PretrainCommand()).execute("--train", train.toString(), "--unsup",
+                    unsup.toString(), "--out", out.toString(), "--dim", "4", "--vocab", "60", "--epochs", "1")).isZero();
+            Path folder = out.resolve(PretrainCommand.FOLDER);
+            sha[i] = Checksums.sha256(folder.resolve(WordVectors.DESCRIPTION_FILE));
+            assertThat(WordVectors.run(folder)).hasValueSatisfying(r -> assertThat(r.seconds()).isPositive());
+        }
+        assertThat(sha[1]).isEqualTo(sha[0]);
+    }
+
+    @Test
     void changedWordVectorsAreRefusedNamingTheFile() throws IOException {
         Path train = SyntheticReviews.write(dir.resolve("train.csv"), 40, 13);
         Path unsup = SyntheticReviews.writeUnlabelled(dir.resolve("unsup.csv"), 40, 14);
