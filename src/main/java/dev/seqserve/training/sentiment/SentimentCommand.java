@@ -109,6 +109,10 @@ public final class SentimentCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     private double lr = 0.002;
 
+    @Option(names = "--lr-decay", description = "Factor the learning rate is multiplied by after each epoch; 1 keeps it "
+            + "constant (default: ${DEFAULT-VALUE}).")
+    private double lrDecay = 1.0;
+
     @Option(names = "--clip", description = "Gradient norm clipping (default: ${DEFAULT-VALUE}).")
     private double clip = 5.0;
 
@@ -137,7 +141,7 @@ public final class SentimentCommand implements Callable<Integer> {
         };
         String modelName = name != null ? name : "sentiment-" + cellName;
         SentimentTraining.Settings settings = new SentimentTraining.Settings(cell, vocab, embedding, hidden, bidirectional, maxLength,
-                Manifest.Truncation.valueOf(truncation.toUpperCase(Locale.ROOT)), batch, lr, clip, dropout, adversarial, epochs,
+                Manifest.Truncation.valueOf(truncation.toUpperCase(Locale.ROOT)), batch, lr, lrDecay, clip, dropout, adversarial, epochs,
                 patience, new LanguageModelTraining.Settings(lmEpochs, lmBatch, lmLr, lmSamples, lmMaxLength, lmCheckpoints, resumeEncoder),
                 run.seed());
         ReviewSource source = aclImdb != null

@@ -33,13 +33,21 @@ final class SentimentTraining {
             Manifest.Truncation truncation,
             int batchSize,
             double learningRate,
+            double learningRateDecay,
             double clipNorm,
             float dropout,
             float adversarial,
             int maxEpochs,
             int patience,
             LanguageModelTraining.Settings languageModel,
-            long seed) {}
+            long seed) {
+
+        Settings {
+            if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
+                throw new IllegalArgumentException("the learning-rate decay must be in (0, 1], got " + learningRateDecay);
+            }
+        }
+    }
 
     /** The encoded examples of one split. */
     record Encoded(int[][] ids, float[] labels, int truncated) {
@@ -124,6 +132,7 @@ final class SentimentTraining {
         EpochLoop.Task task = new EpochLoop.Task() {
             @Override
             public double trainEpoch(int epoch) {
+                adam.setLearningRate((float) (settings.learningRate() * Math.pow(settings.learningRateDecay(), epoch - 1)));
                 ProgressBar bar = new ProgressBar(out, "fine-tune epoch " + epoch + "/" + settings.maxEpochs(),
                         trainSet.ids().length);
                 double lossSum = 0;

@@ -48,6 +48,21 @@ class SentimentTrainingTest {
     }
 
     @Test
+    void theLearningRateDecaysEachEpochBySettingsFactor() throws IOException {
+        List<Review> reviews = ReviewCsvReader.read(trainingFile()).reviews();
+
+        // A factor of 1e-4 leaves steps of 1e-6 and less after the first epoch: the dev accuracy stays put.
+        List<EpochLoop.Epoch> frozen = new SentimentTraining(settings(8, 1e-4), quiet())
+                .train(reviews, reviews, null, List.of(), new Phases()).history().epochs();
+        List<EpochLoop.Epoch> constant = new SentimentTraining(settings(8, 1.0), quiet())
+                .train(reviews, reviews, null, List.of(), new Phases()).history().epochs();
+
+        assertThat(frozen.get(0).devMetric()).isEqualTo(constant.get(0).devMetric());
+        assertThat(frozen).hasSize(8).extracting(EpochLoop.Epoch::devMetric).containsOnly(frozen.get(0).devMetric());
+        assertThat(constant.get(constant.size() - 1).devMetric()).isGreaterThan(constant.get(0).devMetric());
+    }
+
+    @Test
     void theSameSeedAndDataGiveTheSameManifestMetrics() throws IOException {
         Path data = SyntheticReviews.write(dir.resolve("reviews.csv"), 80, 5);
 
@@ -123,8 +138,12 @@ class SentimentTrainingTest {
     }
 
     private static SentimentTraining.Settings settings(int epochs) {
+        return settings(epochs, 1.0);
+    }
+
+    private static SentimentTraining.Settings settings(int epochs, double learningRateDecay) {
         return new SentimentTraining.Settings(dev.seqserve.training.nn.CellType.GRU, 500, 16, 16, false, 100,
-                Manifest.Truncation.TAIL, 16, 0.01, 5.0, 0.1f, 0f, epochs, epochs,
+                Manifest.Truncation.TAIL, 16, 0.01, learningRateDecay, 5.0, 0.1f, 0f, epochs, epochs,
                 new LanguageModelTraining.Settings(0, 16, 0.002, 8, 40), 42);
     }
 
