@@ -103,6 +103,32 @@ class SentimentCommandTest {
         assertThat(reviews).noneMatch(r -> quotes(report, r.text()));
     }
 
+    @Test
+    void fineTuningFromTheLastLanguageModelCheckpointRetracesTheRunThatWroteIt() throws IOException {
+        Path train = SyntheticReviews.write(dir.resolve("train.csv"), 80, 18);
+        Path unsup = SyntheticReviews.writeUnlabelled(dir.resolve("unsup.csv"), 60, 19);
+        Path checkpoints = dir.resolve("lm");
+
+        Manifest whole = train(dir.resolve("whole"), train, "--no-pretraining", "--no-baseline", "--unsup",
+                unsup.toString(), "--lm-epochs", "2", "--lm-samples", "8", "--lm-checkpoints", checkpoints.toString());
+        Manifest resumed = train(dir.resolve("resumed"), train, "--no-pretraining", "--no-baseline", "--unsup",
+                unsup.toString(), "--lm-epochs", "2", "--lm-samples", "8",
+                "--resume-encoder", checkpoints + "-epoch2.params");
+
+        // the faithfulness ratio is a double of the trained weights' attributions: equal only for equal weights
+        assertThat(resumed.metric("attribution_faithfulness")).isPresent();
+        assertThat(resumed.metrics()).isEqualTo(whole.metrics());
+        assertThat(fineTuningTable(dir.resolve("resumed"))).isEqualTo(fineTuningTable(dir.resolve("whole")));
+    }
+
+    /** The report's fine-tuning epochs: number, train loss and dev accuracy (not the seconds and load). */
+    private static List<String> fineTuningTable(Path out) throws IOException {
+        String report = Files.readString(out.resolve("sentiment-gru/report.md"));
+        String table = report.substring(report.indexOf("| epoch | train loss"));
+        return table.lines().takeWhile(l -> l.startsWith("|"))
+                .map(l -> String.join("|", java.util.Arrays.copyOfRange(l.split("\\|"), 1, 4))).toList();
+    }
+
     /** Whether {@code report} holds any 4 consecutive words of {@code text}, however marked up. */
     private static boolean quotes(String report, String text) {
         String plain = report.replaceAll("[*_`⁺⁻\\\\]", "");
