@@ -97,6 +97,7 @@ final class ForecastArtifact {
         h.put("batch_size", Integer.toString(settings.batchSize()));
         h.put("learning_rate", Double.toString(settings.learningRate()));
         h.put("clip_norm", Double.toString(settings.clipNorm()));
+        h.put("loss", settings.loss().label());
         h.put("max_epochs", Integer.toString(settings.maxEpochs()));
         if (spans.validates()) {
             h.put("patience", Integer.toString(settings.patience()));

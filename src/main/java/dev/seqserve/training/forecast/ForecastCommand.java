@@ -4,6 +4,7 @@ import dev.seqserve.preprocess.SeriesCodec;
 import dev.seqserve.training.data.Series;
 import dev.seqserve.training.data.SeriesCsvReader;
 import dev.seqserve.training.nn.CellType;
+import dev.seqserve.training.nn.ForecastLoss;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -74,6 +75,9 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "Adam learning rate (default: the preset's).")
     private Double lr;
 
+    @Option(names = "--loss", description = "squared or absolute: what training minimises (default: the preset's).")
+    private String loss;
+
     @Option(names = "--clip", description = "Gradient norm clipping (default: ${DEFAULT-VALUE}).")
     private double clip = 1.0;
 
@@ -108,7 +112,8 @@ public final class ForecastCommand implements Callable<Integer> {
                 weightDecay != null ? weightDecay : preset.net.weightDecay(),
                 batch != null ? batch : preset.net.batchSize(), lr != null ? lr : preset.net.learningRate(), clip,
                 epochs != null ? epochs : preset.net.epochs(), patience != null ? patience : preset.net.patience(),
-                run.seed()).withMembers(members != null ? members : preset.net.members());
+                run.seed()).withMembers(members != null ? members : preset.net.members())
+                .withLoss(loss != null ? ForecastLoss.parse(loss) : preset.net.loss());
         ForecastSpans spans = ForecastSpans.of(series, preset);
         out.printf(Locale.ROOT, "training %s on %s: %d values %s..%s, %s%n", modelName, file, series.size(),
                 series.start(), series.end(), series.gaps().describe());

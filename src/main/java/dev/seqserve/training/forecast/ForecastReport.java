@@ -155,9 +155,10 @@ final class ForecastReport {
     private String epochs() {
         ForecastTraining.Result run = outcome.selection();
         boolean validated = run != outcome.shipped();
+        String lossColumn = "train loss (" + run.nets().get(0).config().loss().label() + ", model space)";
         MarkdownTable table = validated
-                ? new MarkdownTable("epoch", "train loss (MSE, model space)", "validation MAE", "seconds")
-                : new MarkdownTable("epoch", "train loss (MSE, model space)", "seconds");
+                ? new MarkdownTable("epoch", lossColumn, "validation MAE", "seconds")
+                : new MarkdownTable("epoch", lossColumn, "seconds");
         for (EpochLoop.Epoch e : run.history().epochs()) {
             String loss = String.format(Locale.ROOT, "%.5f", e.trainLoss());
             String seconds = String.format(Locale.ROOT, "%.2f", e.seconds());

@@ -10,6 +10,7 @@ import dev.seqserve.training.eval.Metrics;
 import dev.seqserve.training.nn.Adam;
 import dev.seqserve.training.nn.CellType;
 import dev.seqserve.training.nn.ForecastConfig;
+import dev.seqserve.training.nn.ForecastLoss;
 import dev.seqserve.training.nn.ForecastNet;
 import dev.seqserve.training.nn.ParamSet;
 import java.io.PrintStream;
@@ -44,11 +45,15 @@ public final class ForecastTraining {
             long seed,
             int baselineOrder,
             int baselineHarmonics,
-            int members) {
+            int members,
+            ForecastLoss loss) {
 
         public Settings {
             if (members < 1) {
                 throw new IllegalArgumentException("an ensemble needs at least one member, got " + members);
+            }
+            if (loss == null) {
+                throw new IllegalArgumentException("loss is required");
             }
         }
 
@@ -56,25 +61,31 @@ public final class ForecastTraining {
         public Settings(CellType cell, SeriesCodec.Spec spec, int hidden, int layers, float dropout, double weightDecay,
                 int batchSize, double learningRate, double clipNorm, int maxEpochs, int patience, long seed) {
             this(cell, spec, hidden, layers, dropout, weightDecay, batchSize, learningRate, clipNorm, maxEpochs,
-                    patience, seed, 0, 0, 1);
+                    patience, seed, 0, 0, 1, ForecastLoss.SQUARED);
         }
 
         /** These settings trained for another number of epochs. */
         public Settings withMaxEpochs(int epochs) {
             return new Settings(cell, spec, hidden, layers, dropout, weightDecay, batchSize, learningRate, clipNorm,
-                    epochs, patience, seed, baselineOrder, baselineHarmonics, members);
+                    epochs, patience, seed, baselineOrder, baselineHarmonics, members, loss);
         }
 
         /** These settings with the seasonal autoregression a hybrid corrects. */
         public Settings withBaseline(int order, int harmonics) {
             return new Settings(cell, spec, hidden, layers, dropout, weightDecay, batchSize, learningRate, clipNorm,
-                    maxEpochs, patience, seed, order, harmonics, members);
+                    maxEpochs, patience, seed, order, harmonics, members, loss);
         }
 
         /** These settings as an ensemble of {@code count} networks, member {@code k} seeded {@code seed + k}. */
         public Settings withMembers(int count) {
             return new Settings(cell, spec, hidden, layers, dropout, weightDecay, batchSize, learningRate, clipNorm,
-                    maxEpochs, patience, seed, baselineOrder, baselineHarmonics, count);
+                    maxEpochs, patience, seed, baselineOrder, baselineHarmonics, count, loss);
+        }
+
+        /** These settings minimising another loss. */
+        public Settings withLoss(ForecastLoss kind) {
+            return new Settings(cell, spec, hidden, layers, dropout, weightDecay, batchSize, learningRate, clipNorm,
+                    maxEpochs, patience, seed, baselineOrder, baselineHarmonics, members, kind);
         }
 
         /** Whether the network corrects a seasonal autoregression (target {@code residual}). */
@@ -206,7 +217,7 @@ public final class ForecastTraining {
 
         Member(SeriesCodec codec, long seed) {
             net = new ForecastNet(new ForecastConfig(settings.cell(), codec.features(), settings.hidden(),
-                    settings.layers(), codec.maxHorizon(), settings.dropout(), seed));
+                    settings.layers(), codec.maxHorizon(), settings.dropout(), seed, settings.loss()));
             params = new ParamSet(net.params());
             if (settings.hybrid()) {
                 // Start from the baseline's forecast: the network's first outputs are exactly zero.

@@ -55,7 +55,7 @@ final class ForecastPass {
         }
     }
 
-    /** Mean-squared-error gradient; {@code scale} is 1 / (batch · outputs) of the whole batch. */
+    /** The configured loss's gradient; {@code scale} is 1 / (batch · outputs) of the whole batch. */
     void backward(ForecastNet net, float[][] targets, int[] members, Packing p, float scale) {
         int hid = net.config().hidden();
         int outputs = net.config().outputs();
@@ -67,9 +67,10 @@ final class ForecastPass {
         loss = 0;
         for (int q = 0; q < batch; q++) {
             float[] y = targets[members[q]];
-            loss += Losses.squaredError(out, q * outputs, y, outputs);
+            ForecastLoss kind = net.config().loss();
+            loss += kind.of(out, q * outputs, y, outputs);
             for (int o = 0; o < outputs; o++) {
-                dOut[o] = 2 * (out[q * outputs + o] - y[o]) * scale;
+                dOut[o] = kind.gradient(out[q * outputs + o] - y[o], scale);
             }
             net.dense.backward(last, q * hid, dOut, 0, dLast, q * hid, grads);
             Dropout.apply(dLast, q * hid, mask, q * hid, hid);

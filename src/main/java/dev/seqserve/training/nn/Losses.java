@@ -24,14 +24,4 @@ final class Losses {
     static float bceGradient(float z, float y) {
         return sigmoid(z) - y;
     }
-
-    /** Sum of squared errors over one example's outputs (the mean is taken by the caller). */
-    static double squaredError(float[] prediction, int pOff, float[] target, int len) {
-        double sum = 0;
-        for (int i = 0; i < len; i++) {
-            double d = (double) prediction[pOff + i] - target[i];
-            sum += d * d;
-        }
-        return sum;
-    }
 }

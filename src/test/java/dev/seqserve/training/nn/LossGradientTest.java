@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Binary cross-entropy from logits and squared error: their gradients, and stability at extreme logits. */
 class LossGradientTest {
@@ -28,21 +30,23 @@ class LossGradientTest {
         assertThat(Losses.bceWithLogits(0f, 1f)).isCloseTo(Math.log(2), within(1e-12));
     }
 
-    @Test
-    void squaredErrorGradientMatchesFiniteDifferences() {
+    @ParameterizedTest
+    @EnumSource(ForecastLoss.class)
+    void forecastLossGradientsMatchFiniteDifferences(ForecastLoss loss) {
         float[] prediction = {0.5f, -1.25f, 2f};
         float[] target = {0.1f, -1f, 3f};
         double eps = 1e-2;
         for (int i = 0; i < prediction.length; i++) {
             float saved = prediction[i];
             prediction[i] = (float) (saved + eps);
-            double plus = Losses.squaredError(prediction, 0, target, 3);
+            double plus = loss.of(prediction, 0, target, 3);
             prediction[i] = (float) (saved - eps);
-            double minus = Losses.squaredError(prediction, 0, target, 3);
+            double minus = loss.of(prediction, 0, target, 3);
             prediction[i] = saved;
-            double analytic = 2.0 * (saved - target[i]);
+            double analytic = loss.gradient(saved - target[i], 1f);
             assertThat(GradCheck.error(analytic, (plus - minus) / (2 * eps))).isLessThan(GradCheck.TOLERANCE);
         }
-        assertThat(Losses.squaredError(prediction, 0, target, 3)).isCloseTo(0.16 + 0.0625 + 1.0, within(1e-6));
+        double expected = loss == ForecastLoss.SQUARED ? 0.16 + 0.0625 + 1.0 : 0.4 + 0.25 + 1.0;
+        assertThat(loss.of(prediction, 0, target, 3)).isCloseTo(expected, within(1e-6));
     }
 }
