@@ -60,7 +60,7 @@ public final class SentimentCommand implements Callable<Integer> {
 
     @Option(names = "--lm-epochs", description = "Language-model pretraining epochs over the train and unlabelled "
             + "reviews; 0 turns it off (default: ${DEFAULT-VALUE}).")
-    private int lmEpochs = 1;
+    private int lmEpochs = 2;
 
     @Option(names = "--lm-batch", description = "Pieces per language-model batch (default: ${DEFAULT-VALUE}).")
     private int lmBatch = 64;
@@ -126,6 +126,10 @@ public final class SentimentCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "The most epochs (default: ${DEFAULT-VALUE}).")
     private int epochs = 3;
 
+    @Option(names = "--average-from", description = "From this epoch on, evaluate and keep the mean of the weights "
+            + "each epoch ended with (weight averaging); 0 turns it off (default: ${DEFAULT-VALUE}).")
+    private int averageFrom = 0;
+
     @Option(names = "--patience", description = "Epochs without a better dev accuracy before stopping (default: ${DEFAULT-VALUE}).")
     private int patience = 1;
 
@@ -142,7 +146,7 @@ public final class SentimentCommand implements Callable<Integer> {
         String modelName = name != null ? name : "sentiment-" + cellName;
         SentimentTraining.Settings settings = new SentimentTraining.Settings(cell, vocab, embedding, hidden, bidirectional, maxLength,
                 Manifest.Truncation.valueOf(truncation.toUpperCase(Locale.ROOT)), batch, lr, lrDecay, clip, dropout, adversarial, epochs,
-                patience, new LanguageModelTraining.Settings(lmEpochs, lmBatch, lmLr, lmSamples, lmMaxLength, lmCheckpoints, resumeEncoder),
+                patience, averageFrom, new LanguageModelTraining.Settings(lmEpochs, lmBatch, lmLr, lmSamples, lmMaxLength, lmCheckpoints, resumeEncoder),
                 run.seed());
         ReviewSource source = aclImdb != null
                 ? ReviewSource.aclImdb(aclImdb)
