@@ -121,6 +121,24 @@ class SentimentCommandTest {
         assertThat(fineTuningTable(dir.resolve("resumed"))).isEqualTo(fineTuningTable(dir.resolve("whole")));
     }
 
+    @Test
+    void eachArchitectureFineTunesWithItsOwnChosenRateAndEpochsUnlessTold() throws IOException {
+        Path train = SyntheticReviews.write(dir.resolve("train.csv"), 40, 20);
+        for (String arch : List.of("lstm", "gru")) {
+            Path out = dir.resolve(arch);
+            int exit = new CommandLine(new SentimentCommand()).execute("--arch", arch, "--train", train.toString(),
+                    "--dev", train.toString(), "--out", out.toString(), "--hidden", "4", "--embedding", "4", "--vocab",
+                    "100", "--max-length", "20", "--no-pretraining", "--lm-epochs", "0", "--no-baseline", "--patience", "9");
+            assertThat(exit).isZero();
+            java.util.Map<String, String> h = ArtifactFolder.open(out.resolve("sentiment-" + arch)).manifest().training()
+                    .hyperParameters();
+            assertThat(h).containsEntry("learning_rate", arch.equals("lstm") ? "0.001" : "0.002")
+                    .containsEntry("max_epochs", arch.equals("lstm") ? "6" : "3");
+            assertThat(Files.readString(out.resolve("sentiment-" + arch + "/report.md")))
+                    .contains("-Dtrain.args=\"sentiment --arch " + arch + "\"");
+        }
+    }
+
     /** The report's fine-tuning epochs: number, train loss and dev accuracy (not the seconds and load). */
     private static List<String> fineTuningTable(Path out) throws IOException {
         String report = Files.readString(out.resolve("sentiment-gru/report.md"));
