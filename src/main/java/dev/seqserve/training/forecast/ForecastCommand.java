@@ -75,8 +75,8 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "Adam learning rate (default: the preset's).")
     private Double lr;
 
-    @Option(names = "--loss", description = "squared or absolute: what training minimises (default: the preset's).")
-    private String loss;
+    @Option(names = "--loss", description = "squared or absolute: what training minimises (default: ${DEFAULT-VALUE}).")
+    private String loss = "squared";
 
     @Option(names = "--clip", description = "Gradient norm clipping (default: ${DEFAULT-VALUE}).")
     private double clip = 1.0;
@@ -113,7 +113,7 @@ public final class ForecastCommand implements Callable<Integer> {
                 batch != null ? batch : preset.net.batchSize(), lr != null ? lr : preset.net.learningRate(), clip,
                 epochs != null ? epochs : preset.net.epochs(), patience != null ? patience : preset.net.patience(),
                 run.seed()).withMembers(members != null ? members : preset.net.members())
-                .withLoss(loss != null ? ForecastLoss.parse(loss) : preset.net.loss());
+                .withLoss(ForecastLoss.parse(loss));
         ForecastSpans spans = ForecastSpans.of(series, preset);
         out.printf(Locale.ROOT, "training %s on %s: %d values %s..%s, %s%n", modelName, file, series.size(),
                 series.start(), series.end(), series.gaps().describe());

@@ -1,7 +1,6 @@
 package dev.seqserve.training.forecast;
 
 import dev.seqserve.training.data.DataFiles;
-import dev.seqserve.training.nn.ForecastLoss;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +18,7 @@ public enum SeriesPreset {
      */
     TEMPERATURE("forecast-temperature", "series/melbourne_daily_min_temp_1981_1989.csv",
             LocalDate.of(1988, 1, 1), LocalDate.of(1989, 1, 1), LocalDate.of(1990, 1, 1), 1,
-            "lstm", 90, 7, List.of(), "change", 0, true, 365, new Net(32, 2, 0.001, 64, 0.0, 8, 80, 5, ForecastLoss.SQUARED), List.of()),
+            "lstm", 90, 7, List.of(), "change", 0, true, 365, new Net(32, 2, 0.001, 64, 0.0, 8, 80, 5), List.of()),
     /**
      * Monthly airline passengers, scored on rolling origins 1953–1958 (no test span in the data: 1959–1960 are
      * held back). The model trains a fixed number of epochs, and every setting below is the one with the lowest
@@ -29,17 +28,16 @@ public enum SeriesPreset {
     AIRLINE("forecast-airline", "series/airline_passengers_1949_1958.csv",
             LocalDate.of(1959, 1, 1), LocalDate.of(1959, 1, 1), LocalDate.of(1959, 1, 1), 12,
             "lstm", 18, 12, List.of("log", "difference:12"), "change", 0, false, 12,
-            new Net(8, 1, 0.01, 32, 0.0, 10, 25, 1, ForecastLoss.SQUARED), List.of(1953, 1954, 1955, 1956, 1957, 1958));
+            new Net(8, 1, 0.01, 32, 0.0, 10, 25, 1), List.of(1953, 1954, 1955, 1956, 1957, 1958));
 
     /**
      * Network and optimiser defaults, chosen without the test span.
      *
      * @param epochs the most epochs with early stopping; the exact count without it
      * @param members networks averaged in one graph, each with its own seed
-     * @param loss what training minimises
      */
     public record Net(int hidden, int layers, double learningRate, int batchSize, double weightDecay, int patience,
-            int epochs, int members, ForecastLoss loss) {}
+            int epochs, int members) {}
 
     public final String modelName;
     public final String file;

@@ -5,9 +5,29 @@ import java.util.Locale;
 /** What a {@link ForecastNet} minimises over its outputs, in model space. */
 public enum ForecastLoss {
     /** Mean squared error: the network learns the conditional mean. */
-    SQUARED("MSE"),
+    SQUARED("MSE") {
+        @Override
+        double of(double error) {
+            return error * error;
+        }
+
+        @Override
+        float gradient(float error, float scale) {
+            return 2 * error * scale;
+        }
+    },
     /** Mean absolute error: the network learns the conditional median, which minimises a forecast's MAE. */
-    ABSOLUTE("MAE");
+    ABSOLUTE("MAE") {
+        @Override
+        double of(double error) {
+            return Math.abs(error);
+        }
+
+        @Override
+        float gradient(float error, float scale) {
+            return Math.signum(error) * scale;
+        }
+    };
 
     private final String label;
 
@@ -33,14 +53,14 @@ public enum ForecastLoss {
     double of(float[] prediction, int pOff, float[] target, int len) {
         double sum = 0;
         for (int i = 0; i < len; i++) {
-            double d = (double) prediction[pOff + i] - target[i];
-            sum += this == SQUARED ? d * d : Math.abs(d);
+            sum += of((double) prediction[pOff + i] - target[i]);
         }
         return sum;
     }
 
-    /** The derivative of {@link #of} by one prediction whose error is {@code d}, times {@code scale}. */
-    float gradient(float d, float scale) {
-        return this == SQUARED ? 2 * d * scale : Math.signum(d) * scale;
-    }
+    /** This loss of one output whose error (prediction − target) is {@code error}. */
+    abstract double of(double error);
+
+    /** The derivative of the loss by one prediction whose error is {@code error}, times {@code scale}. */
+    abstract float gradient(float error, float scale);
 }

@@ -65,9 +65,9 @@ final class ForecastPass {
         gradA = RnnCache.growZeroed(gradA, p.rows() * hid);
         gradB = RnnCache.grow(gradB, p.rows() * hid);
         loss = 0;
+        ForecastLoss kind = net.config().loss();
         for (int q = 0; q < batch; q++) {
             float[] y = targets[members[q]];
-            ForecastLoss kind = net.config().loss();
             loss += kind.of(out, q * outputs, y, outputs);
             for (int o = 0; o < outputs; o++) {
                 dOut[o] = kind.gradient(out[q * outputs + o] - y[o], scale);

@@ -123,7 +123,6 @@ final class SentimentArtifact {
         h.put("batch_size", Integer.toString(settings.batchSize()));
         h.put("learning_rate", Double.toString(settings.learningRate()));
         h.put("learning_rate_decay_per_epoch", Double.toString(settings.learningRateDecay()));
-        h.put("weight_average_from_epoch", Integer.toString(settings.averageFrom()));
         h.put("clip_norm", Double.toString(settings.clipNorm()));
         h.put("dropout", Float.toString(settings.dropout()));
         h.put("adversarial", Float.toString(settings.adversarial()));

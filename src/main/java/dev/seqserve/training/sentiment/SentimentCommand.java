@@ -126,10 +126,6 @@ public final class SentimentCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "The most epochs (default: the architecture's, 3 for gru, 6 for lstm).")
     private Integer epochs;
 
-    @Option(names = "--average-from", description = "From this epoch on, evaluate and keep the mean of the weights "
-            + "each epoch ended with (weight averaging); 0 turns it off (default: ${DEFAULT-VALUE}).")
-    private int averageFrom = 0;
-
     @Option(names = "--patience", description = "Epochs without a better dev accuracy before stopping (default: ${DEFAULT-VALUE}).")
     private int patience = 1;
 
@@ -157,9 +153,12 @@ public final class SentimentCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--arch must be gru or lstm, got '" + arch + "'");
         };
         String modelName = name != null ? name : "sentiment-" + cellName;
-        SentimentTraining.Settings settings = new SentimentTraining.Settings(cell, vocab, embedding, hidden, bidirectional, maxLength,
-                Manifest.Truncation.valueOf(truncation.toUpperCase(Locale.ROOT)), batch, lr != null ? lr : defaultLearningRate(cell), lrDecay, clip, dropout, adversarial,
-                epochs != null ? epochs : defaultEpochs(cell), patience, averageFrom, new LanguageModelTraining.Settings(lmEpochs, lmBatch, lmLr, lmSamples, lmMaxLength, lmCheckpoints, resumeEncoder),
+        SentimentTraining.Settings settings = new SentimentTraining.Settings(cell, vocab, embedding, hidden,
+                bidirectional, maxLength, Manifest.Truncation.valueOf(truncation.toUpperCase(Locale.ROOT)), batch,
+                lr != null ? lr : defaultLearningRate(cell), lrDecay, clip, dropout, adversarial,
+                epochs != null ? epochs : defaultEpochs(cell), patience,
+                new LanguageModelTraining.Settings(lmEpochs, lmBatch, lmLr, lmSamples, lmMaxLength, lmCheckpoints,
+                        resumeEncoder),
                 run.seed());
         ReviewSource source = aclImdb != null
                 ? ReviewSource.aclImdb(aclImdb)
@@ -208,10 +207,9 @@ public final class SentimentCommand implements Callable<Integer> {
         }
         out.println("starting from the word vectors in " + folder);
         WordVectors vectors = WordVectors.read(folder);
-        WordVectors.run(folder).ifPresentOrElse(
-                r -> phases.add("word vectors (pretraining)", r.seconds(), "made by `train pretrain` on " + r.created()
-                        + ", reused"),
-                () -> phases.add("word vectors (pretraining)", 0, "made by `train pretrain` (time not recorded), reused"));
+        WordVectors.Run made = WordVectors.run(folder);
+        phases.add("word vectors (pretraining)", made.seconds(), "made by `train pretrain` on " + made.created()
+                + ", reused");
         return vectors;
     }
 

@@ -2,7 +2,6 @@ package dev.seqserve.training.sentiment;
 
 import dev.seqserve.training.run.EpochLoop;
 import dev.seqserve.training.run.Phases;
-import dev.seqserve.training.run.WeightAverage;
 import dev.seqserve.artifact.Manifest;
 import dev.seqserve.preprocess.EncodedText;
 import dev.seqserve.preprocess.TextEncoder;
@@ -40,7 +39,6 @@ final class SentimentTraining {
             float adversarial,
             int maxEpochs,
             int patience,
-            int averageFrom,
             LanguageModelTraining.Settings languageModel,
             long seed) {
 
@@ -130,15 +128,10 @@ final class SentimentTraining {
         Adam adam = new Adam(net.params(), (float) settings.learningRate());
         Random random = new Random(settings.seed());
         int[] trainLengths = trainSet.lengths();
-        WeightAverage average = new WeightAverage(params, settings.averageFrom());
 
         EpochLoop.Task task = new EpochLoop.Task() {
-            private int epoch;
-
             @Override
             public double trainEpoch(int epoch) {
-                this.epoch = epoch;
-                average.beforeTraining();
                 adam.setLearningRate((float) (settings.learningRate() * Math.pow(settings.learningRateDecay(), epoch - 1)));
                 ProgressBar bar = new ProgressBar(out, "fine-tune epoch " + epoch + "/" + settings.maxEpochs(),
                         trainSet.ids().length);
@@ -159,7 +152,6 @@ final class SentimentTraining {
 
             @Override
             public double evaluate() {
-                average.afterTraining(epoch);
                 return accuracy(net, devSet);
             }
 

@@ -100,11 +100,17 @@ record WordVectors(Description description, Vocabulary vocabulary, float[] vecto
         return file;
     }
 
-    /** The facts of the run that wrote {@code folder}, or empty when it has no {@code run.json}. */
-    static java.util.Optional<Run> run(Path folder) throws IOException {
+    /**
+     * The facts of the run that wrote {@code folder}.
+     *
+     * @throws IOException naming the file when it is missing or unreadable
+     */
+    static Run run(Path folder) throws IOException {
         Path file = folder.resolve(RUN_FILE);
-        return Files.isRegularFile(file) ? java.util.Optional.of(JSON.readValue(file.toFile(), Run.class))
-                : java.util.Optional.empty();
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": missing (run `train pretrain` again)");
+        }
+        return JSON.readValue(file.toFile(), Run.class);
     }
 
     /**

@@ -59,9 +59,14 @@ class SentimentCommandTest {
                     unsup.toString(), "--out", out.toString(), "--dim", "4", "--vocab", "60", "--epochs", "1")).isZero();
             Path folder = out.resolve(PretrainCommand.FOLDER);
             sha[i] = Checksums.sha256(folder.resolve(WordVectors.DESCRIPTION_FILE));
-            assertThat(WordVectors.run(folder)).hasValueSatisfying(r -> assertThat(r.seconds()).isPositive());
+            assertThat(WordVectors.run(folder).seconds()).isPositive();
         }
         assertThat(sha[1]).isEqualTo(sha[0]);
+
+        Path folder = dir.resolve("out0").resolve(PretrainCommand.FOLDER);
+        Files.delete(folder.resolve(WordVectors.RUN_FILE));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WordVectors.run(folder))
+                .isInstanceOf(IOException.class).hasMessageContaining(WordVectors.RUN_FILE);
     }
 
     @Test

@@ -143,7 +143,7 @@ class SentimentTrainingTest {
 
     private static SentimentTraining.Settings settings(int epochs, double learningRateDecay) {
         return new SentimentTraining.Settings(dev.seqserve.training.nn.CellType.GRU, 500, 16, 16, false, 100,
-                Manifest.Truncation.TAIL, 16, 0.01, learningRateDecay, 5.0, 0.1f, 0f, epochs, epochs, 0,
+                Manifest.Truncation.TAIL, 16, 0.01, learningRateDecay, 5.0, 0.1f, 0f, epochs, epochs,
                 new LanguageModelTraining.Settings(0, 16, 0.002, 8, 40), 42);
     }
 
