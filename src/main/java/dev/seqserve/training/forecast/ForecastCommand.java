@@ -51,8 +51,13 @@ public final class ForecastCommand implements Callable<Integer> {
     private String target;
 
     @Option(names = "--blend", negatable = true, description = "Blend the AR+Fourier baseline into the network's "
-            + "forecasts with the weight chosen on the validation span (default: the preset's).")
+            + "forecasts with the weight chosen on the validation years (default: the preset's).")
     private Boolean blend;
+
+    @Option(names = "--blend-years", description = "Validation years whose pooled one-step MAE chooses the blend's "
+            + "weight: the validation span's and those just before it, each forecast by models fitted before it "
+            + "(default: the preset's).")
+    private Integer blendYears;
 
     @Option(names = "--calendar-harmonics", description = "Annual sine/cosine pairs read beside each value (default: the preset's).")
     private Integer calendarHarmonics;
@@ -118,17 +123,28 @@ public final class ForecastCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "training %s on %s: %d values %s..%s, %s%n", modelName, file, series.size(),
                 series.start(), series.end(), series.gaps().describe());
 
-        if (!preset.cvOrigins.isEmpty() && Boolean.TRUE.equals(blend)) {
+        if (!preset.cvOrigins.isEmpty() && (Boolean.TRUE.equals(blend) || blendYears != null)) {
             throw new IllegalArgumentException("--blend needs a validation span to choose its weight; " + modelName
                     + " is scored on rolling origins");
         }
         ForecastOutcome outcome = preset.cvOrigins.isEmpty()
-                ? new HoldoutPipeline(settings, series, spans, blend != null ? blend : preset.blend, out).run()
+                ? new HoldoutPipeline(settings, series, spans, blendYears(preset), out).run()
                 : new RollingPipeline(settings, series, preset, out).run();
         Path folder = run.out().resolve(modelName);
         Files.createDirectories(folder);
         new ForecastArtifact(modelName, settings, preset, series, spans).write(folder, outcome);
         out.println("wrote " + folder);
         return 0;
+    }
+
+    /** 0 without a blend; else how many validation years choose its weight. */
+    private int blendYears(SeriesPreset preset) {
+        if (Boolean.FALSE.equals(blend)) {
+            return 0;
+        }
+        if (blendYears != null) {
+            return blendYears;
+        }
+        return Boolean.TRUE.equals(blend) ? Math.max(preset.blendYears, 1) : preset.blendYears;
     }
 }

@@ -3,6 +3,7 @@ package dev.seqserve.training.forecast;
 import dev.seqserve.artifact.Manifest;
 import dev.seqserve.preprocess.PredictionIntervals;
 import dev.seqserve.training.data.Series;
+import dev.seqserve.training.eval.DieboldMariano;
 import dev.seqserve.training.eval.Metrics;
 import dev.seqserve.training.report.Charts;
 import dev.seqserve.training.report.MarkdownTable;
@@ -71,8 +72,15 @@ final class ForecastReport {
     private String beats() {
         double model = mae(ForecastOutcome.MODEL);
         List<String> lost = outcome.evaluation().descriptions().keySet().stream().filter(b -> mae(b) <= model).toList();
-        return lost.isEmpty() ? "The model's MAE is below every baseline's."
-                : "The model's MAE is **not** below " + String.join(", ", lost) + ".";
+        String best = bestBaseline();
+        ForecastOutcome.Evaluation e = outcome.evaluation();
+        DieboldMariano dm = DieboldMariano.absoluteError(e.forecasts().get(ForecastOutcome.MODEL), e.forecasts().get(best),
+                e.actual());
+        return (lost.isEmpty() ? "The model's MAE is below every baseline's."
+                : "The model's MAE is **not** below " + String.join(", ", lost) + ".")
+                + " Against " + best + ", the best baseline, the Diebold–Mariano test of equal accuracy gives "
+                + dm.describe() + (dm.pValue() < 0.05 ? ": the difference is significant at 5%."
+                        : ": at 5% the two cannot be told apart on these values.");
     }
 
     private MarkdownTable comparison() {

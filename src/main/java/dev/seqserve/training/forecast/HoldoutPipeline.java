@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,7 +28,10 @@ import java.util.stream.IntStream;
 /**
  * A series with a validation span before its test span (the daily temperatures). Everything is chosen on
  * the validation span with models fitted before it: the AR+Fourier baseline's p and K, and the network's
- * epoch count by early stopping; its out-of-sample errors there calibrate the prediction intervals.
+ * epoch count by early stopping; its out-of-sample errors there calibrate the prediction intervals. A blend
+ * with the baseline takes its weight from several validation years (the last few before the test span, each
+ * forecast by models fitted before it), because one year's MAE moves with the weather more than the weight
+ * does.
  * Then every method is refitted on everything before the test span and scored on it once, the network
  * through its ONNX export. The weights that ship are trained once more, on everything up to the end of
  * the test span, with the chosen settings.
@@ -48,21 +52,29 @@ final class HoldoutPipeline {
     private final ForecastTraining.Settings settings;
     private final Series series;
     private final ForecastSpans spans;
+    private final int blendYears;
     private final boolean blend;
     private final PrintStream out;
 
     /**
-     * @param blend whether to blend the AR+Fourier baseline into the network's forecasts (target value or
-     *     change), with the weight that minimises the validation MAE
+     * @param blendYears 0 for none, or the number of validation years (the validation span's and those just
+     *     before it) whose pooled one-step MAE chooses the share of the AR+Fourier baseline blended into the
+     *     network's forecasts (target value or change); years with less than two periods of values before
+     *     them are left out
      */
-    HoldoutPipeline(ForecastTraining.Settings settings, Series series, ForecastSpans spans, boolean blend,
+    HoldoutPipeline(ForecastTraining.Settings settings, Series series, ForecastSpans spans, int blendYears,
             PrintStream out) {
+        if (blendYears < 0) {
+            throw new IllegalArgumentException("blendYears must be 0 (no blend) or more, was " + blendYears);
+        }
+        boolean blend = blendYears > 0;
         if (blend && settings.hybrid()) {
             throw new IllegalArgumentException("a residual model corrects its baseline; it cannot also blend it in");
         }
         this.settings = settings;
         this.series = series;
         this.spans = spans;
+        this.blendYears = blendYears;
         this.blend = blend;
         this.out = out;
     }
@@ -85,9 +97,12 @@ final class HoldoutPipeline {
         ForecastTraining.Result trained = clock.time("select: train on " + span(0, vs) + ", early stopping on "
                 + span(vs, ts), () -> new ForecastTraining(chosen, out).train(y, timeline, spans.split()));
         int epochs = trained.history().bestEpoch();
-        double weight = blend ? blendWeight(trained, y, vs, ts, timeline, choice) : Double.NaN;
-        ForecastTraining.Result select = blended(trained, y, vs, timeline, choice, weight);
         ForecastTraining.Settings fixed = chosen.withMaxEpochs(epochs);
+        List<Fold> folds = blend ? clock.time("blend: train on the years before each earlier validation year",
+                () -> blendFolds(trained, fixed, y, vs, ts, timeline)) : List.of();
+        Blend chosenBlend = blend ? blendWeight(folds, y, timeline, choice) : null;
+        double weight = blend ? chosenBlend.weight() : Double.NaN;
+        ForecastTraining.Result select = blended(trained, y, vs, timeline, choice, weight);
         List<IntervalCheck.Path> calibrationPaths = paths(select.forecaster(), y, vs, ts, steps);
         ForecastTraining.Result refit = clock.time("refit on " + span(0, ts) + " for " + epochs + " epochs",
                 () -> blended(trainFixed(fixed, y, ts, timeline), y, ts, timeline, choice, weight));
@@ -151,6 +166,11 @@ final class HoldoutPipeline {
             metrics.add(new Manifest.Metric(metricName("coverage", c), c.coverage(), on));
             metrics.add(new Manifest.Metric(metricName("width", c), c.meanWidth(), on));
         });
+        if (blend) {
+            String pooled = chosenBlend.span() + " one step ahead, each year by models fitted before it";
+            metrics.add(new Manifest.Metric("blend_validation_mae", chosenBlend.modelMae(), pooled));
+            metrics.add(new Manifest.Metric("blend_validation_mae_ar_fourier", chosenBlend.baselineMae(), pooled));
+        }
         List<Manifest.Baseline> manifestBaselines = new ArrayList<>();
         descriptions.forEach((name, d) -> manifestBaselines.add(new Manifest.Baseline(name, "mae",
                 Metrics.mae(forecasts.get(name), actual), split, d)));
@@ -165,33 +185,80 @@ final class HoldoutPipeline {
         }
         if (blend) {
             notes.put("blend", String.format(Locale.ROOT, "%.2f × AR(%d) with %d harmonics (refitted on each training "
-                    + "span) + %.2f × the network, the weight with the lowest one-step MAE on %s", weight, choice.order(),
-                    choice.harmonics(), 1 - weight, span(vs, ts)));
+                    + "span) + %.2f × the network, the weight with the lowest one-step MAE pooled over %s (%s), each "
+                    + "year forecast by the network trained before it (%d epochs; early stopping on %s) and the "
+                    + "baseline fitted before it: %.4f against the baseline's %.4f", weight, choice.order(),
+                    choice.harmonics(), 1 - weight, chosenBlend.span(), chosenBlend.byYear(), epochs, span(vs, ts),
+                    chosenBlend.modelMae(), chosenBlend.baselineMae()));
         }
         return new ForecastOutcome(shipped, trained, span(0, te), evaluation, intervals, coverage, fan, metrics,
                 manifestBaselines, notes, clock.phases(), List.of());
     }
 
+    /** A validation year of the blend: its span and the network trained on everything before it. */
+    private record Fold(ForecastTraining.Result net, int from, int to) {}
+
     /**
-     * The share of the AR+Fourier baseline (fitted before the validation span) in a blend with the network
-     * that minimises the one-step MAE on the validation span; ties go to the smaller share.
+     * The blend's chosen weight with the pooled validation MAE it gave, the baseline's alone on the same days,
+     * and the years they cover.
      */
-    private double blendWeight(ForecastTraining.Result net, double[] y, int vs, int ts, Timeline timeline,
-            Autoregressions.Choice choice) {
-        double[] actual = Arrays.copyOfRange(y, vs, ts);
+    private record Blend(double weight, double modelMae, double baselineMae, String span, String byYear) {}
+
+    /**
+     * The validation span with the network early stopping chose on it, preceded by up to {@code blendYears - 1}
+     * earlier years, each with the same settings trained for the same epochs on everything before it.
+     */
+    private List<Fold> blendFolds(ForecastTraining.Result selected, ForecastTraining.Settings fixed, double[] y, int vs,
+            int ts, Timeline timeline) {
+        List<Fold> folds = new ArrayList<>();
+        LocalDate validation = series.date(vs);
+        LocalDate earliest = series.start().plusYears(2);
+        for (int k = blendYears - 1; k >= 1; k--) {
+            LocalDate from = validation.minusYears(k);
+            if (!from.isBefore(earliest)) {
+                int start = series.indexOf(from);
+                folds.add(new Fold(trainFixed(fixed, y, start, timeline), start, series.indexOf(from.plusYears(1))));
+            }
+        }
+        folds.add(new Fold(selected, vs, ts));
+        return folds;
+    }
+
+    /**
+     * The share of the AR+Fourier baseline (refitted before each fold) in a blend with the network that minimises
+     * the one-step MAE pooled over every fold's days; ties go to the smaller share.
+     */
+    private Blend blendWeight(List<Fold> folds, double[] y, Timeline timeline, Autoregressions.Choice choice) {
+        double[] actual = folds.stream().flatMapToDouble(f -> Arrays.stream(y, f.from(), f.to())).toArray();
         double best = Double.POSITIVE_INFINITY;
         double weight = 0;
         for (int i = 0; i <= BLEND_STEPS; i++) {
             double w = (double) i / BLEND_STEPS;
-            double mae = Metrics.mae(blended(net, y, vs, timeline, choice, w).forecaster().oneStepAhead(y, vs, ts), actual);
+            double mae = Metrics.mae(pooled(folds, y, timeline, choice, w), actual);
             if (mae < best) {
                 best = mae;
                 weight = w;
             }
         }
-        out.printf(Locale.ROOT, "blend: %.2f × AR+Fourier + %.2f × network, validation MAE %.4f%n", weight, 1 - weight,
-                best);
-        return weight;
+        double baselineMae = Metrics.mae(pooled(folds, y, timeline, choice, 1), actual);
+        StringBuilder byYear = new StringBuilder();
+        for (Fold f : folds) {
+            double[] days = Arrays.copyOfRange(y, f.from(), f.to());
+            byYear.append(byYear.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%d: %.4f against %.4f",
+                    series.date(f.from()).getYear(),
+                    Metrics.mae(pooled(List.of(f), y, timeline, choice, weight), days),
+                    Metrics.mae(pooled(List.of(f), y, timeline, choice, 1), days)));
+        }
+        String span = series.date(folds.get(0).from()) + ".." + series.date(folds.get(folds.size() - 1).to() - 1);
+        out.printf(Locale.ROOT, "blend: %.2f × AR+Fourier + %.2f × network, validation MAE over %s %.4f (AR+Fourier "
+                + "alone %.4f; by year %s)%n", weight, 1 - weight, span, best, baselineMae, byYear);
+        return new Blend(weight, best, baselineMae, span, byYear.toString());
+    }
+
+    /** Every fold's one-step forecasts of its days, one after another, with the baseline's share {@code w}. */
+    private double[] pooled(List<Fold> folds, double[] y, Timeline timeline, Autoregressions.Choice choice, double w) {
+        return folds.stream().flatMapToDouble(f -> Arrays.stream(blended(f.net(), y, f.from(), timeline, choice, w)
+                .forecaster().oneStepAhead(y, f.from(), f.to()))).toArray();
     }
 
     /** The run with the AR+Fourier baseline fitted on {@code [0, end)} blended in; itself when NaN. */

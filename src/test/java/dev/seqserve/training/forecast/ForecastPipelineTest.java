@@ -37,11 +37,12 @@ class ForecastPipelineTest {
                 new GapReport(GapReport.LINEAR, List.of()));
     }
 
-    private static ForecastOutcome holdout(String target, boolean blend) {
+    private static ForecastOutcome holdout(String target, int blendYears) {
         Series series = dailySeries();
         var spec = new SeriesCodec.Spec("daily", 20, 7, List.of(), "standard", target, 1);
         var settings = new ForecastTraining.Settings(CellType.LSTM, spec, 4, 1, 0f, 0.0, 64, 0.01, 1.0, 3, 2, 5);
-        return new HoldoutPipeline(settings, series, ForecastSpans.of(series, SeriesPreset.TEMPERATURE), blend, QUIET)
+        return new HoldoutPipeline(settings, series, ForecastSpans.of(series, SeriesPreset.TEMPERATURE), blendYears,
+                QUIET)
                 .run();
     }
 
@@ -53,8 +54,8 @@ class ForecastPipelineTest {
 
     @Test
     void trainingTwiceWithTheSameSeedGivesTheSameManifestMetrics() {
-        ForecastOutcome a = holdout("change", true);
-        ForecastOutcome b = holdout("change", true);
+        ForecastOutcome a = holdout("change", 4);
+        ForecastOutcome b = holdout("change", 4);
         assertThat(b.metrics()).isEqualTo(a.metrics());
         assertThat(b.baselines()).isEqualTo(a.baselines());
         assertThat(b.intervals().toManifest()).isEqualTo(a.intervals().toManifest());
@@ -68,7 +69,7 @@ class ForecastPipelineTest {
 
     @Test
     void theHoldoutRunScoresTheTestYearOnceAndCalibratesOnTheValidationYear() {
-        ForecastOutcome o = holdout("residual", false);
+        ForecastOutcome o = holdout("residual", 0);
 
         assertThat(o.evaluation().actual()).hasSize(365);
         assertThat(o.evaluation().forecasts().keySet()).containsExactly("model", "persistence", "ar30", "ar_fourier");
@@ -88,13 +89,36 @@ class ForecastPipelineTest {
 
     @Test
     void aBlendShipsTheBaselineAndItsWeightInTheCodec() {
-        ForecastOutcome o = holdout("change", true);
+        ForecastOutcome o = holdout("change", 4);
 
         Manifest.SeriesPreprocessing section = o.shipped().codec().toManifest();
         assertThat(section.target()).isEqualTo("change");
         assertThat(section.baseline()).isNotNull();
         assertThat(section.baseline().weight()).isBetween(0.0, 1.0);
         assertThat(o.notes()).containsKey("blend");
+    }
+
+    @Test
+    void theBlendWeightIsChosenOnEveryValidationYearWithTwoYearsBeforeIt() {
+        // The synthetic series starts in 1985: of four years back from 1988, 1985 and 1986 lack two years before them.
+        ForecastOutcome four = holdout("change", 4);
+        ForecastOutcome one = holdout("change", 1);
+
+        assertThat(metric(four, "blend_validation_mae").split()).startsWith("1987-01-01..1988-12-31");
+        assertThat(metric(one, "blend_validation_mae").split()).startsWith("1988-01-01..1988-12-31");
+        assertThat(four.notes().get("blend")).contains("1987: ").contains("1988: ");
+        // On the validation year alone the pooled MAE is the selection run's validation MAE.
+        assertThat(metric(one, "blend_validation_mae").value()).isEqualTo(metric(one, "validation_mae").value());
+        for (ForecastOutcome o : List.of(four, one)) {
+            assertThat(metric(o, "blend_validation_mae").value()).as("the chosen weight is at least as good as the "
+                    + "baseline alone (weight 1 is a candidate)")
+                    .isLessThanOrEqualTo(metric(o, "blend_validation_mae_ar_fourier").value());
+        }
+        assertThat(four.phases()).hasSize(one.phases().size());
+    }
+
+    private static Manifest.Metric metric(ForecastOutcome o, String name) {
+        return o.metrics().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
