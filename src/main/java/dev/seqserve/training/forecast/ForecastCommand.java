@@ -124,11 +124,11 @@ public final class ForecastCommand implements Callable<Integer> {
                 series.start(), series.end(), series.gaps().describe());
 
         if (!preset.cvOrigins.isEmpty() && (Boolean.TRUE.equals(blend) || blendYears != null)) {
-            throw new IllegalArgumentException("--blend needs a validation span to choose its weight; " + modelName
+            throw new IllegalArgumentException("--blend and --blend-years need a validation span to choose the weight; " + modelName
                     + " is scored on rolling origins");
         }
         ForecastOutcome outcome = preset.cvOrigins.isEmpty()
-                ? new HoldoutPipeline(settings, series, spans, blendYears(preset), out).run()
+                ? new HoldoutPipeline(settings, series, spans, blendYears(blend, blendYears, preset.blendYears), out).run()
                 : new RollingPipeline(settings, series, preset, out).run();
         Path folder = run.out().resolve(modelName);
         Files.createDirectories(folder);
@@ -137,14 +137,24 @@ public final class ForecastCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** 0 without a blend; else how many validation years choose its weight. */
-    private int blendYears(SeriesPreset preset) {
+    /**
+     * How many validation years choose the blend's weight, 0 for no blend.
+     *
+     * @param blend {@code --blend} (true), {@code --no-blend} (false) or neither (null)
+     * @param years {@code --blend-years}, or null
+     * @param presetYears the series preset's
+     */
+    static int blendYears(Boolean blend, Integer years, int presetYears) {
         if (Boolean.FALSE.equals(blend)) {
             return 0;
         }
-        if (blendYears != null) {
-            return blendYears;
+        if (years != null) {
+            if (years < (Boolean.TRUE.equals(blend) ? 1 : 0)) {
+                throw new IllegalArgumentException("--blend-years must be at least " + (Boolean.TRUE.equals(blend)
+                        ? "1 with --blend" : "0") + ", was " + years);
+            }
+            return years;
         }
-        return Boolean.TRUE.equals(blend) ? Math.max(preset.blendYears, 1) : preset.blendYears;
+        return Boolean.TRUE.equals(blend) ? Math.max(presetYears, 1) : presetYears;
     }
 }
