@@ -46,7 +46,7 @@ final class HoldoutPipeline {
     /** The levels the report checks. */
     static final double[] LEVELS = {0.8, 0.95};
 
-    /** The blend weights tried on the validation span. */
+    /** The blend weights tried: 0, 1/20, …, 1 (the baseline's share). */
     static final int BLEND_STEPS = 20;
 
     private final ForecastTraining.Settings settings;
