@@ -43,7 +43,7 @@ final class ForecastReport {
                 + ", trained " + manifest.created() + ".\n\n"
                 + "## The model against the baselines\n\n"
                 + "Scored on " + e.description() + ". MAE in the series' own units. " + e.modelScoring() + " "
-                + beats() + "\n\n"
+                + beats(best) + "\n\n"
                 + comparison() + "\n" + folds() + selection(folder)
                 + "![forecasts against actuals, with the best baseline](forecast.png)\n\n"
                 + "Shipped weights: " + manifest.training().hyperParameters().get("shipped_weights") + ".\n\n"
@@ -69,10 +69,10 @@ final class ForecastReport {
                 .orElseThrow();
     }
 
-    private String beats() {
+    /** Whether the model beats every baseline, and the test of equal accuracy against {@code best}. */
+    private String beats(String best) {
         double model = mae(ForecastOutcome.MODEL);
         List<String> lost = outcome.evaluation().descriptions().keySet().stream().filter(b -> mae(b) <= model).toList();
-        String best = bestBaseline();
         ForecastOutcome.Evaluation e = outcome.evaluation();
         DieboldMariano dm = DieboldMariano.absoluteError(e.forecasts().get(ForecastOutcome.MODEL), e.forecasts().get(best),
                 e.actual());

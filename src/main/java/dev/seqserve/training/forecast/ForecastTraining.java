@@ -294,20 +294,28 @@ public final class ForecastTraining {
      * undated series has no timeline.
      */
     public static Forecaster trainerForecaster(List<ForecastNet> nets, SeriesCodec codec, Timeline timeline) {
-        return (series, end, horizon) -> {
-            LocalDate last = timeline == null ? null : timeline.date(end - 1);
-            float[] window = new float[codec.window() * codec.features()];
-            codec.encode(series, end, last, window, 0);
-            float[][][] input = {toSteps(window, codec.window(), codec.features())};
-            float[] mean = new float[codec.maxHorizon()];
-            for (ForecastNet net : nets) {
-                float[] output = net.predict(input)[0];
-                for (int h = 0; h < mean.length; h++) {
-                    mean[h] += output[h] / nets.size();
-                }
+        return (series, end, horizon) -> codec.decode(series, end, timeline == null ? null : timeline.date(end - 1),
+                meanOutput(nets, codec, timeline, series, end), horizon);
+    }
+
+    /**
+     * The mean of the networks' model-space outputs for the window that ends before {@code end}, what
+     * {@link #trainerForecaster} decodes.
+     */
+    public static float[] meanOutput(List<ForecastNet> nets, SeriesCodec codec, Timeline timeline, double[] series,
+            int end) {
+        LocalDate last = timeline == null ? null : timeline.date(end - 1);
+        float[] window = new float[codec.window() * codec.features()];
+        codec.encode(series, end, last, window, 0);
+        float[][][] input = {toSteps(window, codec.window(), codec.features())};
+        float[] mean = new float[codec.maxHorizon()];
+        for (ForecastNet net : nets) {
+            float[] output = net.predict(input)[0];
+            for (int h = 0; h < mean.length; h++) {
+                mean[h] += output[h] / nets.size();
             }
-            return codec.decode(series, end, last, mean, horizon);
-        };
+        }
+        return mean;
     }
 
     public static float[][][] toSteps(float[][] flat, int window, int features) {

@@ -3,6 +3,7 @@ package dev.seqserve.training.forecast;
 import dev.seqserve.artifact.Manifest;
 import dev.seqserve.preprocess.PredictionIntervals;
 import dev.seqserve.preprocess.SeasonalAutoregression;
+import dev.seqserve.preprocess.SeriesCodec;
 import dev.seqserve.training.data.Series;
 import dev.seqserve.training.eval.Autoregressions;
 import dev.seqserve.training.eval.Baselines;
@@ -53,7 +54,6 @@ final class HoldoutPipeline {
     private final Series series;
     private final ForecastSpans spans;
     private final int blendYears;
-    private final boolean blend;
     private final PrintStream out;
 
     /**
@@ -67,15 +67,13 @@ final class HoldoutPipeline {
         if (blendYears < 0) {
             throw new IllegalArgumentException("blendYears must be 0 (no blend) or more, was " + blendYears);
         }
-        boolean blend = blendYears > 0;
-        if (blend && settings.hybrid()) {
+        if (blendYears > 0 && settings.hybrid()) {
             throw new IllegalArgumentException("a residual model corrects its baseline; it cannot also blend it in");
         }
         this.settings = settings;
         this.series = series;
         this.spans = spans;
         this.blendYears = blendYears;
-        this.blend = blend;
         this.out = out;
     }
 
@@ -98,9 +96,10 @@ final class HoldoutPipeline {
                 + span(vs, ts), () -> new ForecastTraining(chosen, out).train(y, timeline, spans.split()));
         int epochs = trained.history().bestEpoch();
         ForecastTraining.Settings fixed = chosen.withMaxEpochs(epochs);
-        List<Fold> folds = blend ? clock.time("blend: train on the years before each earlier validation year",
-                () -> blendFolds(trained, fixed, y, vs, ts, timeline)) : List.of();
-        Blend chosenBlend = blend ? blendWeight(folds, y, timeline, choice) : null;
+        boolean blend = blendYears > 0;
+        Blend chosenBlend = blend ? clock.time("blend: train on the years before each earlier validation year, "
+                + "choose the weight", () -> blendWeight(blendFolds(trained, fixed, y, vs, ts, timeline, choice), y))
+                : null;
         double weight = blend ? chosenBlend.weight() : Double.NaN;
         ForecastTraining.Result select = blended(trained, y, vs, timeline, choice, weight);
         List<IntervalCheck.Path> calibrationPaths = paths(select.forecaster(), y, vs, ts, steps);
@@ -195,8 +194,24 @@ final class HoldoutPipeline {
                 manifestBaselines, notes, clock.phases(), List.of());
     }
 
-    /** A validation year of the blend: its span and the network trained on everything before it. */
-    private record Fold(ForecastTraining.Result net, int from, int to) {}
+    /**
+     * A validation year of the blend: the network trained on everything before it, its mean model-space output
+     * for each day of the year (which no weight changes, so it is computed once), and the baseline fitted
+     * before the year.
+     */
+    private record Fold(ForecastTraining.Result net, SeasonalAutoregression baseline, int from, int to,
+            float[][] outputs) {
+
+        /** The year's one-step forecasts with the baseline's share {@code w}, as the blended codec decodes them. */
+        double[] forecasts(double[] y, double w) {
+            SeriesCodec codec = net.codec().withBlend(baseline, w);
+            double[] forecasts = new double[to - from];
+            for (int t = from; t < to; t++) {
+                forecasts[t - from] = codec.decode(y, t, net.timeline().date(t - 1), outputs[t - from], 1)[0];
+            }
+            return forecasts;
+        }
+    }
 
     /**
      * The blend's chosen weight with the pooled validation MAE it gave, the baseline's alone on the same days,
@@ -209,7 +224,7 @@ final class HoldoutPipeline {
      * earlier years, each with the same settings trained for the same epochs on everything before it.
      */
     private List<Fold> blendFolds(ForecastTraining.Result selected, ForecastTraining.Settings fixed, double[] y, int vs,
-            int ts, Timeline timeline) {
+            int ts, Timeline timeline, Autoregressions.Choice choice) {
         List<Fold> folds = new ArrayList<>();
         LocalDate validation = series.date(vs);
         LocalDate earliest = series.start().plusYears(2);
@@ -217,37 +232,47 @@ final class HoldoutPipeline {
             LocalDate from = validation.minusYears(k);
             if (!from.isBefore(earliest)) {
                 int start = series.indexOf(from);
-                folds.add(new Fold(trainFixed(fixed, y, start, timeline), start, series.indexOf(from.plusYears(1))));
+                folds.add(fold(trainFixed(fixed, y, start, timeline), y, start, series.indexOf(from.plusYears(1)),
+                        timeline, choice));
             }
         }
-        folds.add(new Fold(selected, vs, ts));
+        folds.add(fold(selected, y, vs, ts, timeline, choice));
         return folds;
     }
 
+    private Fold fold(ForecastTraining.Result net, double[] y, int from, int to, Timeline timeline,
+            Autoregressions.Choice choice) {
+        float[][] outputs = new float[to - from][];
+        for (int t = from; t < to; t++) {
+            outputs[t - from] = ForecastTraining.meanOutput(net.nets(), net.codec(), net.timeline(), y, t);
+        }
+        return new Fold(net, ForecastTraining.baseline(settings.spec(), Arrays.copyOf(y, from), timeline,
+                choice.order(), choice.harmonics()), from, to, outputs);
+    }
+
     /**
-     * The share of the AR+Fourier baseline (refitted before each fold) in a blend with the network that minimises
-     * the one-step MAE pooled over every fold's days; ties go to the smaller share.
+     * The share of the AR+Fourier baseline in a blend with the network that minimises the one-step MAE pooled over
+     * every fold's days; ties go to the smaller share.
      */
-    private Blend blendWeight(List<Fold> folds, double[] y, Timeline timeline, Autoregressions.Choice choice) {
+    private Blend blendWeight(List<Fold> folds, double[] y) {
         double[] actual = folds.stream().flatMapToDouble(f -> Arrays.stream(y, f.from(), f.to())).toArray();
         double best = Double.POSITIVE_INFINITY;
-        double weight = 0;
+        int chosen = 0;
         for (int i = 0; i <= BLEND_STEPS; i++) {
-            double w = (double) i / BLEND_STEPS;
-            double mae = Metrics.mae(pooled(folds, y, timeline, choice, w), actual);
+            double mae = Metrics.mae(pooled(folds, y, (double) i / BLEND_STEPS), actual);
             if (mae < best) {
                 best = mae;
-                weight = w;
+                chosen = i;
             }
         }
-        double baselineMae = Metrics.mae(pooled(folds, y, timeline, choice, 1), actual);
+        double weight = (double) chosen / BLEND_STEPS;
+        double baselineMae = Metrics.mae(pooled(folds, y, 1), actual);
         StringBuilder byYear = new StringBuilder();
         for (Fold f : folds) {
             double[] days = Arrays.copyOfRange(y, f.from(), f.to());
             byYear.append(byYear.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%d: %.4f against %.4f",
-                    series.date(f.from()).getYear(),
-                    Metrics.mae(pooled(List.of(f), y, timeline, choice, weight), days),
-                    Metrics.mae(pooled(List.of(f), y, timeline, choice, 1), days)));
+                    series.date(f.from()).getYear(), Metrics.mae(f.forecasts(y, weight), days),
+                    Metrics.mae(f.forecasts(y, 1), days)));
         }
         String span = series.date(folds.get(0).from()) + ".." + series.date(folds.get(folds.size() - 1).to() - 1);
         out.printf(Locale.ROOT, "blend: %.2f × AR+Fourier + %.2f × network, validation MAE over %s %.4f (AR+Fourier "
@@ -256,9 +281,8 @@ final class HoldoutPipeline {
     }
 
     /** Every fold's one-step forecasts of its days, one after another, with the baseline's share {@code w}. */
-    private double[] pooled(List<Fold> folds, double[] y, Timeline timeline, Autoregressions.Choice choice, double w) {
-        return folds.stream().flatMapToDouble(f -> Arrays.stream(blended(f.net(), y, f.from(), timeline, choice, w)
-                .forecaster().oneStepAhead(y, f.from(), f.to()))).toArray();
+    private static double[] pooled(List<Fold> folds, double[] y, double w) {
+        return folds.stream().flatMapToDouble(f -> Arrays.stream(f.forecasts(y, w))).toArray();
     }
 
     /** The run with the AR+Fourier baseline fitted on {@code [0, end)} blended in; itself when NaN. */
