@@ -77,6 +77,55 @@ class AcceptanceTest {
         assertThat(find(failing, "13.4. lstm").pass()).as("errors fail it").isFalse();
     }
 
+    @Test
+    void theProposedRequestThreadCriterionIsAQuarterOfTheReplaysCpuPerReview() {
+        List<BatchReplay.Result> replay = List.of(new BatchReplay.Result("lstm", 64, 100, 30, 3_000, 1.2, 1.0));
+        Check within = find(new Acceptance(List.of(), List.of(http(64, 1_000, cpu(1.0, 0.3, 0.0))), replay, 2)
+                .checks(List.of("lstm"), null), "issue 14, 1 (proposed). lstm");
+        assertThat(within.pass()).isTrue();
+        assertThat(within.measured()).isEqualTo("0.300 ms vs replay 1.200 ms = 0.25 x");
+        Check over = find(new Acceptance(List.of(), List.of(http(64, 1_000, cpu(1.0, 0.31, 0.0))), replay, 2)
+                .checks(List.of("lstm"), null), "issue 14, 1 (proposed). lstm");
+        assertThat(over.pass()).isFalse();
+    }
+
+    @Test
+    void singleLatencyIsAlsoJudgedOverTheOneWordReviewsOwnExcessOverRaw() {
+        // Raw: real reviews 2.0 ms at batch 1 (the lower round counts), the one-word review 0.2 ms.
+        List<RawResult> raw = List.of(alone("batch-1", 2.1, RawResult.BEFORE), alone("batch-1", 2.0, RawResult.AFTER),
+                alone(HttpPhase.ONE_WORD, 0.2, RawResult.BEFORE));
+        HttpResult floor1 = result(HttpPhase.ONE_WORD, 1, 0.5, cpu(0.2, 0.25, 0.0));
+        HttpResult floor64 = result(HttpPhase.ONE_WORD, 64, 4.0, cpu(0.05, 0.09, 0.0));
+        HttpResult real64 = result("micro-batching", 64, 60.0, cpu(1.5, 0.27, 0.0));
+
+        List<Check> within = new Acceptance(raw, List.of(result("micro-batching", 1, 2.59, cpu(2.2, 0.35, 0.0)), real64,
+                floor1, floor64), List.of(), 2).checks(List.of("lstm"), null);
+        Check proposed = find(within, "issue 14, 3 (proposed). lstm");
+        assertThat(proposed.measured()).isEqualTo("raw + 0.590 ms vs one-word raw + 0.300 ms (+0.290 ms)");
+        assertThat(proposed.pass()).isTrue();
+        assertThat(find(within, "issue 14, 3. lstm").pass()).as("the issue's own allowance, + 0.3 ms over raw").isFalse();
+        Check floor = find(within, "issue 14 (floor). lstm");
+        assertThat(floor.pass()).as("a figure, not a criterion").isNull();
+        assertThat(floor.measured()).isEqualTo("concurrency 64: request threads 0.090 ms per request (real reviews 0.270 ms);"
+                + " concurrency 1: p50 raw + 0.300 ms (real reviews raw + 0.590 ms)");
+
+        List<Check> over = new Acceptance(raw, List.of(result("micro-batching", 1, 2.61, cpu(2.2, 0.35, 0.0)), real64,
+                floor1, floor64), List.of(), 2).checks(List.of("lstm"), null);
+        assertThat(find(over, "issue 14, 3 (proposed). lstm").pass()).isFalse();
+        assertThat(new Acceptance(raw, List.of(real64), List.of(), 2).checks(List.of("lstm"), null))
+                .as("no one-word levels, no floor rows").noneMatch(c -> c.criterion().contains("one-word"));
+    }
+
+    private static RawResult alone(String mode, double p50Ms, String round) {
+        return new RawResult("lstm", mode, 1, 1, 1_000, 500, new LatencyStats(1_000, p50Ms, p50Ms, p50Ms, p50Ms, p50Ms),
+                0, round);
+    }
+
+    private static HttpResult result(String setup, int concurrency, double p50Ms, Map<ThreadCpu.Role, Double> cpu) {
+        return new HttpResult("/sentiment", "lstm", setup, concurrency, 1_000, 0, Map.of(), 10, 100,
+                new LatencyStats(1_000, p50Ms, p50Ms, p50Ms, p50Ms, p50Ms), 0.05, cpu);
+    }
+
     private static HttpResult v2(int concurrency, double requestsPerSecond, long errors) {
         return new HttpResult(HttpPhase.v2Infer("lstm"), "lstm", "micro-batching", concurrency, 1_000, errors, Map.of(), 10,
                 requestsPerSecond, LATENCY, 0.05, Map.of());

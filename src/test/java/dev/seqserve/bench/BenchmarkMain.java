@@ -169,6 +169,7 @@ public final class BenchmarkMain {
             }
         }
         for (ArtifactFolder artifact : models.sentiment()) {
+            results.addAll(phase.oneWord(target, artifact.manifest().name()));
             results.addAll(phase.explained(target, artifact.manifest().name(), corpus.texts()));
         }
         if (forecastName != null) {

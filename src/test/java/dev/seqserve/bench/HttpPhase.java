@@ -21,6 +21,10 @@ final class HttpPhase {
     private static final int WARM_CONCURRENCY = 8;
     /** The setup of plain load measured while explained requests arrive once a second. */
     static final String BESIDE_EXPLAINED = "beside explained 1/s";
+    /** The setup, and the raw mode, of {@link #ONE_WORD_REVIEW}. */
+    static final String ONE_WORD = "one-word review";
+    /** A review of one word and its full stop: two tokens, the least a review costs the model and the request path. */
+    static final String ONE_WORD_REVIEW = "Superb.";
 
     private final BenchOptions options;
     private final WrkLoad load;
@@ -66,6 +70,18 @@ final class HttpPhase {
 
     List<HttpResult> sentiment(Target target, String setup, String model, List<String> texts, List<Integer> levels) {
         return levels(target, "/sentiment", model, setup, sentimentBodies(model, texts), levels);
+    }
+
+    /**
+     * Issue 14's floor: {@link #ONE_WORD_REVIEW} in every request, through the same route at the lowest and
+     * the highest level, so what the HTTP stack costs a request whatever its review (Tomcat, Spring MVC,
+     * security, metrics, the hand-offs to a batch worker and back) is measured beside the real reviews.
+     */
+    List<HttpResult> oneWord(Target target, String model) {
+        int lowest = options.concurrency().stream().mapToInt(Integer::intValue).min().orElse(1);
+        int highest = options.concurrency().stream().mapToInt(Integer::intValue).max().orElse(64);
+        return levels(target, "/sentiment", model, ONE_WORD, List.of(body("text", ONE_WORD_REVIEW, "model", model)),
+                lowest == highest ? List.of(lowest) : List.of(lowest, highest));
     }
 
     /**

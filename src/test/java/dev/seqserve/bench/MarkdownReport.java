@@ -56,8 +56,8 @@ final class MarkdownReport {
         if (report.http().stream().anyMatch(h -> !h.cpuMsPerRequest().isEmpty())) {
             md.append("\n### Where the service's CPU went, in ms per request\n\n")
                     .append("Per-thread CPU time of the service process while each level ran (Linux `/proc`). Batch workers "
-                            + "run queued batches; request threads do HTTP, JSON, validation and tokenizing, and run a "
-                            + "lone request's session call in place; the JIT compilers settle after the warm-up. The last "
+                            + "run every session call; request threads (Tomcat's, its poller among them) do HTTP, JSON, "
+                            + "validation and tokenizing; the JIT compilers settle after the warm-up. The last "
                             + "column is the load generator's own CPU (wrk's `/proc/self/stat`), on the same cores.\n\n")
                     .append("| endpoint | model | setup | concurrency | batch workers | request threads | JIT | other "
                             + "| service total | wrk |\n")

@@ -49,6 +49,8 @@ final class RawPhase {
             for (int callers : callerCounts()) {
                 results.add(run(model, "batch-1", signature, session, single, callers));
             }
+            results.add(run(model, HttpPhase.ONE_WORD, signature, session,
+                    PreparedBatch.tokens(encode(artifact, List.of(HttpPhase.ONE_WORD_REVIEW)), 1, false), 1));
             if (artifact.manifest().onnx().inputs().stream().anyMatch(spec -> spec.name().equals(OnnxSignatures.EXPLAIN))) {
                 // What an explained review costs against a plain one: the same reviews, attributions asked for.
                 results.add(run(model, "batch-1 explained", signature, session, PreparedBatch.explained(single), 1));

@@ -19,9 +19,9 @@ final class ThreadCpu {
 
     /** Where a thread's CPU time is counted. */
     enum Role {
-        /** Batch workers: session runs of queued batches. */
+        /** Batch workers: every session run. */
         BATCH_WORKERS,
-        /** Request threads: HTTP, JSON, validation, tokenizing and lone requests run in place. */
+        /** Request threads: HTTP, JSON, validation and tokenizing (Tomcat's threads, its poller among them). */
         REQUEST_THREADS,
         /** The JIT compilers. */
         JIT,

@@ -119,6 +119,29 @@ class MicroBatcherFailureTest {
     }
 
     @Test
+    void requestQueuedAfterTheQueueSatIdleForSeveralDeadlinesStillFailsAtItsDeadline() throws Exception {
+        Duration deadline = Duration.ofMillis(50);
+        try (MicroBatcher<String, Integer> batcher = new MicroBatcher<>(
+                gate.around("blocker"::equals, this::recordLengths), String::length, settings().withDeadline(deadline), listener)) {
+            Thread.sleep(deadline.multipliedBy(3).toMillis()); // the deadline thread sleeps and wakes with nothing to expire
+            CompletableFuture<Integer> blocker = batcher.submit("blocker");
+            gate.awaitEntered();
+            Thread.sleep(deadline.dividedBy(2).toMillis()); // the deadline thread is now asleep towards a wake-up before "late" arrives
+            long submitted = System.nanoTime();
+            CompletableFuture<Integer> late = batcher.submit("late");
+
+            assertThatThrownBy(() -> late.get(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                    .cause().isInstanceOf(DeadlineExceededException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - submitted)).as("failed no sooner than its deadline")
+                    .isGreaterThanOrEqualTo(deadline);
+            gate.release();
+            assertThat(blocker.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(7);
+        }
+        assertThat(seen).containsExactly("blocker");
+        assertThat(listener.expired).hasValue(1);
+    }
+
+    @Test
     void cancelledRequestIsSkipped() throws Exception {
         try (MicroBatcher<String, Integer> batcher = new MicroBatcher<>(
                 gate.around("blocker"::equals, this::recordLengths), String::length, settings())) {
