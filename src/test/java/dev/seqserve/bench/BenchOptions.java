@@ -56,6 +56,16 @@ record BenchOptions(
                 a.batchSize, a.intraOpThreads, a.http, a.baseline, List.copyOf(a.serviceArgs), a.pin);
     }
 
+    /** The highest load level, where the throughput and CPU criteria are judged. */
+    int highestConcurrency() {
+        return concurrency.stream().mapToInt(Integer::intValue).max().orElse(64);
+    }
+
+    /** The lowest load level. */
+    int lowestConcurrency() {
+        return concurrency.stream().mapToInt(Integer::intValue).min().orElse(1);
+    }
+
     private static Duration seconds(double value) {
         return Duration.ofMillis(Math.round(value * 1000));
     }

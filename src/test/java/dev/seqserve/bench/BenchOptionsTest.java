@@ -15,6 +15,8 @@ class BenchOptionsTest {
         BenchOptions o = BenchOptions.parse();
         assertThat(o.models()).isEqualTo(Path.of("model-artifacts"));
         assertThat(o.concurrency()).containsExactly(1, 8, 64);
+        assertThat(o.lowestConcurrency()).isEqualTo(1);
+        assertThat(o.highestConcurrency()).isEqualTo(64);
         assertThat(o.levelTime()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.serviceWarmup()).isEqualTo(Duration.ofSeconds(40));
         assertThat(o.http()).isTrue();
@@ -28,6 +30,8 @@ class BenchOptionsTest {
         BenchOptions o = BenchOptions.parse("--concurrency=1,64", "--level-seconds=2.5", "--http=false",
                 "--service-arg=--seqserve.batching.workers=1", "--service-arg=--server.port=0", "--out", "/tmp/b");
         assertThat(o.concurrency()).containsExactly(1, 64);
+        assertThat(BenchOptions.parse("--concurrency=16,4,32").lowestConcurrency()).as("not the first listed").isEqualTo(4);
+        assertThat(BenchOptions.parse("--concurrency=16,4,32").highestConcurrency()).as("not the last listed").isEqualTo(32);
         assertThat(o.levelTime()).isEqualTo(Duration.ofMillis(2500));
         assertThat(o.http()).isFalse();
         assertThat(o.serviceArgs()).isEqualTo(List.of("--seqserve.batching.workers=1", "--server.port=0"));

@@ -110,7 +110,7 @@ public final class BenchmarkMain {
             recording = service.dumpBatches(options.out().resolve("batches.jfr"));
         }
         if (options.baseline()) {
-            int top = options.concurrency().stream().mapToInt(Integer::intValue).max().orElse(64);
+            int top = options.highestConcurrency();
             List<String> perRequest = new ArrayList<>(options.serviceArgs());
             perRequest.addAll(List.of("--seqserve.batching.max-batch-size=1", "--seqserve.batching.max-delay=0ms",
                     "--seqserve.batching.workers=" + top));
@@ -164,8 +164,8 @@ public final class BenchmarkMain {
                     options.concurrency()));
             if (artifact == models.sentiment().get(0)) {
                 // issue 13: the same reviews through V2 at the highest concurrency, right after /sentiment's
-                int top = options.concurrency().stream().mapToInt(Integer::intValue).max().orElse(64);
-                results.addAll(phase.v2Sentiment(target, artifact.manifest().name(), corpus.texts(), List.of(top)));
+                results.addAll(phase.v2Sentiment(target, artifact.manifest().name(), corpus.texts(),
+                        List.of(options.highestConcurrency())));
             }
         }
         for (ArtifactFolder artifact : models.sentiment()) {

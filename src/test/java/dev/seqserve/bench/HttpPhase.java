@@ -78,8 +78,8 @@ final class HttpPhase {
      * security, metrics, the hand-offs to a batch worker and back) is measured beside the real reviews.
      */
     List<HttpResult> oneWord(Target target, String model) {
-        int lowest = options.concurrency().stream().mapToInt(Integer::intValue).min().orElse(1);
-        int highest = options.concurrency().stream().mapToInt(Integer::intValue).max().orElse(64);
+        int lowest = options.lowestConcurrency();
+        int highest = options.highestConcurrency();
         return levels(target, "/sentiment", model, ONE_WORD, List.of(body("text", ONE_WORD_REVIEW, "model", model)),
                 lowest == highest ? List.of(lowest) : List.of(lowest, highest));
     }
