@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -23,12 +24,15 @@ import jdk.jfr.consumer.RecordingFile;
  * {@code dev.seqserve.Batch} flight-recorder events), rebuilt from the same reviews and run again
  * through raw ONNX Runtime in this process on one thread with the service's thread settings; the
  * thread's CPU per review is what any server must spend on those batches. Beside it, the offline limit:
- * the whole corpus in length-sorted batches.
+ * the whole corpus in length-sorted batches, and the service's own CPU inside its batch functions (the
+ * events' CPU time), which tells the session runs' share of the batch workers' CPU from the rest.
  */
 final class BatchReplay {
 
     /** The most reviews replayed per level: the batches are sampled evenly beyond it. */
     private static final int MAX_ITEMS = 4_000;
+    /** Measured passes over a level's batches: their spread shows how far the machine's speed moved meanwhile. */
+    static final int PASSES = 3;
 
     private BatchReplay() {}
 
@@ -46,15 +50,64 @@ final class BatchReplay {
      * @param batches how many batches the service ran during the level
      * @param meanBatch their mean size
      * @param replayed how many reviews were replayed (all, or an even sample of the batches)
-     * @param replayCpuMsPerReview the replay's CPU per review
+     * @param batchFunctionCpuMsPerReview the service's batch workers' CPU inside the batch function per review
+     *     (building the tensors, the session run, reading its output), from the events
+     * @param replay the replay's CPU per review over its passes
      * @param offlineCpuMsPerReview length-sorted batches of the whole corpus, CPU per review
      */
     record Result(String model, int concurrency, long batches, double meanBatch, long replayed,
-            double replayCpuMsPerReview, double offlineCpuMsPerReview) {}
+            double batchFunctionCpuMsPerReview, Passes replay, double offlineCpuMsPerReview) {
 
-    /** Every batch of each window's model inside the window, as input sizes, from a flight recording. */
-    static Map<Window, List<int[]>> read(Path recording, List<Window> windows) throws IOException {
+        /** The replay's CPU per review: its passes' median. */
+        double replayCpuMsPerReview() {
+            return replay.median();
+        }
+    }
+
+    /**
+     * CPU per review over several passes of the same batches, in ms.
+     *
+     * @param median the median pass, the figure the report compares against
+     * @param low the cheapest pass
+     * @param high the dearest pass
+     */
+    record Passes(double median, double low, double high) {
+
+        static Passes of(double... passes) {
+            double[] sorted = passes.clone();
+            Arrays.sort(sorted);
+            int n = sorted.length;
+            double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            return new Passes(median, sorted[0], sorted[n - 1]);
+        }
+
+        /** {@code value} against the median, and against the cheapest and dearest pass, as {@code "1.20 x (1.15–1.25 x)"}. */
+        String ratio(double value) {
+            return String.format(Locale.ROOT, "%.2f x (%.2f–%.2f x)", value / median, value / high, value / low);
+        }
+    }
+
+    /**
+     * What the service ran in one level.
+     *
+     * @param batches every batch, as its inputs' sizes
+     * @param cpuNanos the workers' CPU time inside the batch function over all of them
+     */
+    record Formed(List<int[]> batches, long cpuNanos) {
+
+        long reviews() {
+            return batches.stream().mapToLong(b -> b.length).sum();
+        }
+
+        double cpuMsPerReview() {
+            return cpuNanos / 1e6 / Math.max(1, reviews());
+        }
+    }
+
+    /** Every batch of each window's model inside the window, from a flight recording. */
+    static Map<Window, Formed> read(Path recording, List<Window> windows) throws IOException {
         Map<Window, List<int[]>> batches = new HashMap<>();
+        Map<Window, Long> cpu = new HashMap<>();
         windows.forEach(w -> batches.put(w, new ArrayList<>()));
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (!event.getEventType().getName().equals("dev.seqserve.Batch")) {
@@ -65,10 +118,13 @@ final class BatchReplay {
             for (Window w : windows) {
                 if (w.model().equals(queue) && !at.isBefore(w.from()) && at.isBefore(w.to())) {
                     batches.get(w).add(Arrays.stream(event.getString("sizes").split(",")).mapToInt(Integer::parseInt).toArray());
+                    cpu.merge(w, event.getDuration("cpuTime").toNanos(), Long::sum);
                 }
             }
         }
-        return batches;
+        Map<Window, Formed> formed = new HashMap<>();
+        windows.forEach(w -> formed.put(w, new Formed(batches.get(w), cpu.getOrDefault(w, 0L))));
+        return formed;
     }
 
     /**
@@ -76,13 +132,14 @@ final class BatchReplay {
      *
      * @param sequences the corpus as the model reads it, to rebuild batches from reviews of the recorded lengths
      */
-    static Result replay(Window window, List<int[]> batches, List<int[]> sequences, OrtEnvironment env,
+    static Result replay(Window window, Formed formed, List<int[]> sequences, OrtEnvironment env,
             OrtSession session, RawOrt.Signature signature, int batchSize) throws OrtException {
+        List<int[]> batches = formed.batches();
         Map<Integer, Deque<int[]>> byLength = new HashMap<>();
         for (int[] s : sequences) {
             byLength.computeIfAbsent(Math.max(1, s.length), k -> new ArrayDeque<>()).add(s);
         }
-        long total = batches.stream().mapToLong(b -> b.length).sum();
+        long total = formed.reviews();
         int step = (int) Math.max(1, (total + MAX_ITEMS - 1) / MAX_ITEMS);
         List<PreparedBatch> rebuilt = new ArrayList<>();
         for (int i = 0; i < batches.size(); i += step) {
@@ -92,11 +149,11 @@ final class BatchReplay {
             }
             rebuilt.add(PreparedBatch.tokens(rows, rows.size(), false).get(0));
         }
-        double replay = cpuMsPerItem(env, session, signature, rebuilt);
-        double offline = cpuMsPerItem(env, session, signature, PreparedBatch.tokens(sequences, batchSize, true));
+        Passes replay = Passes.of(cpuMsPerItem(env, session, signature, rebuilt, PASSES));
+        double offline = cpuMsPerItem(env, session, signature, PreparedBatch.tokens(sequences, batchSize, true), 1)[0];
         long replayed = rebuilt.stream().mapToLong(PreparedBatch::size).sum();
         return new Result(window.model(), window.concurrency(), batches.size(),
-                batches.isEmpty() ? 0 : (double) total / batches.size(), replayed, replay, offline);
+                batches.isEmpty() ? 0 : (double) total / batches.size(), replayed, formed.cpuMsPerReview(), replay, offline);
     }
 
     /** A review of exactly {@code length} tokens, in turn; a longer one cut to it when the corpus has none. */
@@ -115,19 +172,23 @@ final class BatchReplay {
         throw new IllegalStateException("no review of " + length + " tokens or more to replay");
     }
 
-    /** One warm pass, then one measured pass on this thread: its CPU time per item, in ms. */
-    private static double cpuMsPerItem(OrtEnvironment env, OrtSession session, RawOrt.Signature signature,
-            List<PreparedBatch> batches) throws OrtException {
+    /** A short warm-up, then {@code passes} measured passes on this thread: each one's CPU time per item, in ms. */
+    private static double[] cpuMsPerItem(OrtEnvironment env, OrtSession session, RawOrt.Signature signature,
+            List<PreparedBatch> batches, int passes) throws OrtException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (PreparedBatch b : batches.subList(0, Math.min(batches.size(), 20))) {
             b.run(env, session, signature.values(), signature.lengths());
         }
-        long items = 0;
-        long start = threads.getCurrentThreadCpuTime();
-        for (PreparedBatch b : batches) {
-            b.run(env, session, signature.values(), signature.lengths());
-            items += b.size();
+        double[] perItem = new double[passes];
+        for (int pass = 0; pass < passes; pass++) {
+            long items = 0;
+            long start = threads.getCurrentThreadCpuTime();
+            for (PreparedBatch b : batches) {
+                b.run(env, session, signature.values(), signature.lengths());
+                items += b.size();
+            }
+            perItem[pass] = (threads.getCurrentThreadCpuTime() - start) / 1e6 / Math.max(1, items);
         }
-        return (threads.getCurrentThreadCpuTime() - start) / 1e6 / Math.max(1, items);
+        return perItem;
     }
 }

@@ -130,7 +130,7 @@ public final class BenchmarkMain {
     /** Replays every measured level's batches of each sentiment model, the service stopped. */
     private static List<BatchReplay.Result> replay(Path recording, List<BatchReplay.Window> windows,
             Map<ArtifactFolder, List<int[]>> encoded, BenchOptions options) throws IOException, OrtException {
-        Map<BatchReplay.Window, List<int[]>> batches = BatchReplay.read(recording, windows);
+        Map<BatchReplay.Window, BatchReplay.Formed> batches = BatchReplay.read(recording, windows);
         List<BatchReplay.Result> results = new ArrayList<>();
         RawOrt ort = new RawOrt(options.intraOpThreads());
         for (Map.Entry<ArtifactFolder, List<int[]>> model : encoded.entrySet()) {
@@ -142,8 +142,9 @@ public final class BenchmarkMain {
                                 OrtEnvironment.getEnvironment(), session, RawPhase.signature(model.getKey().manifest()),
                                 options.batchSize());
                         log(String.format(Locale.ROOT, "replay %-22s c=%-3d %6d batches (mean %.1f): %.3f ms CPU per review;"
-                                + " offline %.3f ms", name, w.concurrency(), r.batches(), r.meanBatch(),
-                                r.replayCpuMsPerReview(), r.offlineCpuMsPerReview()));
+                                + " the service's batch functions %.3f ms; offline %.3f ms", name, w.concurrency(), r.batches(),
+                                r.meanBatch(), r.replayCpuMsPerReview(), r.batchFunctionCpuMsPerReview(),
+                                r.offlineCpuMsPerReview()));
                         results.add(r);
                     }
                 }

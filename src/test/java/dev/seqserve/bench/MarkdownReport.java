@@ -78,18 +78,26 @@ final class MarkdownReport {
             md.append("\n#### The service's CPU against the replay of its own batches\n\n")
                     .append("The batches the service formed in each level (its `dev.seqserve.Batch` flight-recorder "
                             + "events), rebuilt from the same reviews and run again through raw ONNX Runtime on one thread "
-                            + "with the same thread settings (at most 4,000 reviews per level, the batches sampled evenly): "
-                            + "the online limit. The offline limit is the whole corpus in length-sorted batches.\n\n")
+                            + "with the same thread settings (at most 4,000 reviews per level, the batches sampled evenly), "
+                            + BatchReplay.PASSES + " passes: the online limit, the median pass and in brackets the cheapest and "
+                            + "dearest, as far as the machine's speed moved between passes. The offline limit is the whole corpus in length-sorted batches. \"in batch "
+                            + "functions\" is the batch workers' CPU inside the service's batch functions (tensors, session run, "
+                            + "output), the events' own CPU time: the rest of the batch workers' CPU is queueing, waking and "
+                            + "completing the requests.\n\n")
                     .append("| model | concurrency | batches | mean batch | service CPU ms/request | request threads | "
-                            + "replay CPU ms/review | service / replay | offline ms/review |\n")
-                    .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                            + "batch workers | in batch functions | replay CPU ms/review | service / replay | "
+                            + "batch functions / replay | offline ms/review |\n")
+                    .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (BatchReplay.Result r : report.replays()) {
                 sentimentLevel(report, r.model(), r.concurrency()).ifPresent(h -> {
                     double total = h.cpuMsPerRequest().values().stream().mapToDouble(Double::doubleValue).sum();
-                    md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.3f | %.3f | %.3f | %.2f | %.3f |%n",
+                    md.append(String.format(Locale.ROOT,
+                            "| %s | %d | %d | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f (%.3f–%.3f) | %.2f | %.2f | %.3f |%n",
                             r.model(), r.concurrency(), r.batches(), r.meanBatch(), total,
-                            h.cpuMsPerRequest().get(ThreadCpu.Role.REQUEST_THREADS), r.replayCpuMsPerReview(),
-                            total / r.replayCpuMsPerReview(), r.offlineCpuMsPerReview()));
+                            h.cpuMsPerRequest().get(ThreadCpu.Role.REQUEST_THREADS),
+                            h.cpuMsPerRequest().get(ThreadCpu.Role.BATCH_WORKERS), r.batchFunctionCpuMsPerReview(),
+                            r.replayCpuMsPerReview(), r.replay().low(), r.replay().high(), total / r.replayCpuMsPerReview(),
+                            r.batchFunctionCpuMsPerReview() / r.replayCpuMsPerReview(), r.offlineCpuMsPerReview()));
                 });
             }
         }

@@ -71,8 +71,7 @@ final class BatchRunner<I, O> {
             inputs.add(request.input);
         }
         long start = System.nanoTime();
-        BatchEvent event = new BatchEvent();
-        event.begin();
+        BatchEvent event = BatchEvent.start();
         List<O> outputs = null;
         Throwable failure = null;
         try {
