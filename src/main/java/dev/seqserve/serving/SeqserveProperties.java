@@ -77,7 +77,8 @@ public record SeqserveProperties(
      * @param queueCapacity the most waiting requests; past it requests get 503
      * @param deadline how long a request may wait to start before it gets 503
      * @param workers how many batches of one model may run at once, each on its own platform thread (every
-     *     session run happens there)
+     *     session run happens there); unset, as many as the processors the JVM may use, which follows a
+     *     container's CPU limit and a {@code taskset} mask, so two session runs never share one core by default
      * @param overrides per-model replacements of the settings above, by model name
      */
     public record Batching(
@@ -85,10 +86,11 @@ public record SeqserveProperties(
             @DefaultValue("2ms") Duration maxDelay,
             @DefaultValue("1024") int queueCapacity,
             @DefaultValue("10s") Duration deadline,
-            @DefaultValue("2") int workers,
+            Integer workers,
             Map<String, ModelBatching> overrides) {
 
         public Batching {
+            workers = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
             overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
         }
 
