@@ -197,7 +197,7 @@ final class Acceptance {
                 .map(r -> new Check("issue 14, 1 (proposed). " + model + ": at concurrency " + top.get().concurrency()
                         + " the request threads take <= 0.25 x the replay's CPU per review",
                         String.format(Locale.ROOT, "%.3f ms vs replay %.3f ms = %.2f x", request, r.replayCpuMsPerReview(),
-                                request / r.replayCpuMsPerReview()), request <= 0.25 * r.replayCpuMsPerReview()));
+                                r.replay().over(request)), request <= 0.25 * r.replayCpuMsPerReview()));
     }
 
     /**
@@ -255,9 +255,9 @@ final class Acceptance {
         HttpResult h = top.get();
         return replays.stream().filter(r -> r.model().equals(model) && r.concurrency() == h.concurrency()).findFirst()
                 .map(r -> {
-                    double total = h.cpuMsPerRequest().values().stream().mapToDouble(Double::doubleValue).sum();
+                    double total = h.serviceCpuMsPerRequest();
                     double request = h.cpuMsPerRequest().get(ThreadCpu.Role.REQUEST_THREADS);
-                    double ratio = total / r.replayCpuMsPerReview();
+                    double ratio = r.replay().over(total);
                     return new Check("issue 14, 1. " + model + ": at concurrency " + h.concurrency() + " the service's CPU"
                             + " per request <= 1.15 x the replay's CPU per review, request threads <= 0.15 ms",
                             String.format(Locale.ROOT, "service %.3f ms (request threads %.3f ms; batch workers %.3f ms, of"

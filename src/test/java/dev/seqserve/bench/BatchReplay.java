@@ -81,9 +81,14 @@ final class BatchReplay {
             return new Passes(median, sorted[0], sorted[n - 1]);
         }
 
-        /** {@code value} against the median, and against the cheapest and dearest pass, as {@code "1.20 x (1.15–1.25 x)"}. */
+        /** {@code value} against the median pass: the ratio verdicts and tables use. */
+        double over(double value) {
+            return value / median;
+        }
+
+        /** {@code value} against the median, and against the dearest and cheapest pass, as {@code "1.20 x (1.15–1.25 x)"}. */
         String ratio(double value) {
-            return String.format(Locale.ROOT, "%.2f x (%.2f–%.2f x)", value / median, value / high, value / low);
+            return String.format(Locale.ROOT, "%.2f x (%.2f–%.2f x)", over(value), value / high, value / low);
         }
     }
 
@@ -94,6 +99,14 @@ final class BatchReplay {
      * @param cpuNanos the workers' CPU time inside the batch function over all of them
      */
     record Formed(List<int[]> batches, long cpuNanos) {
+
+        /** The batches and CPU time of a level's {@code dev.seqserve.Batch} events. */
+        static Formed of(List<RecordedEvent> events) {
+            return new Formed(
+                    events.stream().map(e -> Arrays.stream(e.getString("sizes").split(",")).mapToInt(Integer::parseInt).toArray())
+                            .toList(),
+                    events.stream().mapToLong(e -> e.getDuration("cpuTime").toNanos()).sum());
+        }
 
         long reviews() {
             return batches.stream().mapToLong(b -> b.length).sum();
@@ -106,9 +119,8 @@ final class BatchReplay {
 
     /** Every batch of each window's model inside the window, from a flight recording. */
     static Map<Window, Formed> read(Path recording, List<Window> windows) throws IOException {
-        Map<Window, List<int[]>> batches = new HashMap<>();
-        Map<Window, Long> cpu = new HashMap<>();
-        windows.forEach(w -> batches.put(w, new ArrayList<>()));
+        Map<Window, List<RecordedEvent>> inWindow = new HashMap<>();
+        windows.forEach(w -> inWindow.put(w, new ArrayList<>()));
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (!event.getEventType().getName().equals("dev.seqserve.Batch")) {
                 continue;
@@ -117,13 +129,12 @@ final class BatchReplay {
             Instant at = event.getStartTime();
             for (Window w : windows) {
                 if (w.model().equals(queue) && !at.isBefore(w.from()) && at.isBefore(w.to())) {
-                    batches.get(w).add(Arrays.stream(event.getString("sizes").split(",")).mapToInt(Integer::parseInt).toArray());
-                    cpu.merge(w, event.getDuration("cpuTime").toNanos(), Long::sum);
+                    inWindow.get(w).add(event);
                 }
             }
         }
         Map<Window, Formed> formed = new HashMap<>();
-        windows.forEach(w -> formed.put(w, new Formed(batches.get(w), cpu.getOrDefault(w, 0L))));
+        inWindow.forEach((w, events) -> formed.put(w, Formed.of(events)));
         return formed;
     }
 

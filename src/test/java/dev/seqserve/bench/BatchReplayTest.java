@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seqserve.serving.model.batch.BatchSettings;
 import dev.seqserve.serving.model.batch.MicroBatcher;
-import java.lang.management.ManagementFactory;
+import dev.seqserve.testing.CpuWork;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,11 +64,7 @@ class BatchReplayTest {
     }
 
     private static List<Integer> spin(List<int[]> batch) {
-        var threads = ManagementFactory.getThreadMXBean();
-        long until = threads.getCurrentThreadCpuTime() + BUSY_NANOS;
-        while (threads.getCurrentThreadCpuTime() < until) {
-            Thread.onSpinWait();
-        }
+        CpuWork.spin(BUSY_NANOS);
         return batch.stream().map(ids -> ids.length).toList();
     }
 

@@ -24,6 +24,11 @@ record HttpResult(String endpoint, String model, String setup, int concurrency, 
         Map<String, Long> errorsByKind, double seconds, double requestsPerSecond, LatencyStats latency,
         double loadCpuMsPerRequest, Map<ThreadCpu.Role, Double> cpuMsPerRequest) {
 
+    /** The service's CPU milliseconds per request over all thread roles; 0 when not measured. */
+    double serviceCpuMsPerRequest() {
+        return cpuMsPerRequest.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
     HttpResult withCpu(Map<ThreadCpu.Role, Double> cpu) {
         return new HttpResult(endpoint, model, setup, concurrency, requests, errors, errorsByKind, seconds,
                 requestsPerSecond, latency, loadCpuMsPerRequest, cpu);

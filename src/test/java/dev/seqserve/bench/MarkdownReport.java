@@ -67,11 +67,10 @@ final class MarkdownReport {
                 if (cpu.isEmpty()) {
                     continue;
                 }
-                double total = cpu.values().stream().mapToDouble(Double::doubleValue).sum();
                 md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
                         h.endpoint(), h.model(), h.setup(), h.concurrency(), cpu.get(ThreadCpu.Role.BATCH_WORKERS),
                         cpu.get(ThreadCpu.Role.REQUEST_THREADS), cpu.get(ThreadCpu.Role.JIT), cpu.get(ThreadCpu.Role.OTHER),
-                        total, h.loadCpuMsPerRequest()));
+                        h.serviceCpuMsPerRequest(), h.loadCpuMsPerRequest()));
             }
         }
         if (!report.replays().isEmpty()) {
@@ -79,25 +78,25 @@ final class MarkdownReport {
                     .append("The batches the service formed in each level (its `dev.seqserve.Batch` flight-recorder "
                             + "events), rebuilt from the same reviews and run again through raw ONNX Runtime on one thread "
                             + "with the same thread settings (at most 4,000 reviews per level, the batches sampled evenly), "
-                            + BatchReplay.PASSES + " passes: the online limit, the median pass and in brackets the cheapest and "
-                            + "dearest, as far as the machine's speed moved between passes. The offline limit is the whole corpus in length-sorted batches. \"in batch "
-                            + "functions\" is the batch workers' CPU inside the service's batch functions (tensors, session run, "
-                            + "output), the events' own CPU time: the rest of the batch workers' CPU is queueing, waking and "
-                            + "completing the requests.\n\n")
+                            + BatchReplay.PASSES + " passes: the online limit, the median pass and in brackets the cheapest "
+                            + "and dearest, as far as the machine's speed moved between passes. The offline limit is the whole "
+                            + "corpus in length-sorted batches. \"in batch functions\" is the batch workers' CPU inside the "
+                            + "service's batch functions (tensors, session run, output), the events' own CPU time: the rest of "
+                            + "the batch workers' CPU is queueing, waking and completing the requests.\n\n")
                     .append("| model | concurrency | batches | mean batch | service CPU ms/request | request threads | "
                             + "batch workers | in batch functions | replay CPU ms/review | service / replay | "
                             + "batch functions / replay | offline ms/review |\n")
                     .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (BatchReplay.Result r : report.replays()) {
                 sentimentLevel(report, r.model(), r.concurrency()).ifPresent(h -> {
-                    double total = h.cpuMsPerRequest().values().stream().mapToDouble(Double::doubleValue).sum();
+                    double total = h.serviceCpuMsPerRequest();
                     md.append(String.format(Locale.ROOT,
                             "| %s | %d | %d | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f (%.3f–%.3f) | %.2f | %.2f | %.3f |%n",
                             r.model(), r.concurrency(), r.batches(), r.meanBatch(), total,
                             h.cpuMsPerRequest().get(ThreadCpu.Role.REQUEST_THREADS),
                             h.cpuMsPerRequest().get(ThreadCpu.Role.BATCH_WORKERS), r.batchFunctionCpuMsPerReview(),
-                            r.replayCpuMsPerReview(), r.replay().low(), r.replay().high(), total / r.replayCpuMsPerReview(),
-                            r.batchFunctionCpuMsPerReview() / r.replayCpuMsPerReview(), r.offlineCpuMsPerReview()));
+                            r.replayCpuMsPerReview(), r.replay().low(), r.replay().high(), r.replay().over(total),
+                            r.replay().over(r.batchFunctionCpuMsPerReview()), r.offlineCpuMsPerReview()));
                 });
             }
         }

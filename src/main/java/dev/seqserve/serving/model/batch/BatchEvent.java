@@ -47,12 +47,15 @@ final class BatchEvent extends Event {
     @Timespan(Timespan.NANOSECONDS)
     long cpuTime;
 
+    /** The thread's CPU time when the batch function began, 0 unless a recording wanted the event then; not recorded. */
+    transient long cpuAtStart;
+
     /** A begun event, holding the thread's CPU time so far when a recording wants the event. */
     static BatchEvent start() {
         BatchEvent event = new BatchEvent();
         event.begin();
         if (event.isEnabled()) {
-            event.cpuTime = threadCpuNanos();
+            event.cpuAtStart = threadCpuNanos();
         }
         return event;
     }
@@ -62,8 +65,7 @@ final class BatchEvent extends Event {
         if (!event.shouldCommit()) {
             return;
         }
-        // Until now cpuTime held the thread's CPU time at the start.
-        event.cpuTime = event.cpuTime == 0 ? 0 : Math.max(0, threadCpuNanos() - event.cpuTime);
+        event.cpuTime = event.cpuAtStart == 0 ? 0 : Math.max(0, threadCpuNanos() - event.cpuAtStart);
         StringBuilder sizes = new StringBuilder(batch.size() * 4);
         for (Request<I, O> request : batch) {
             if (!sizes.isEmpty()) {
