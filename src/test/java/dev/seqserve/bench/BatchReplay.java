@@ -40,9 +40,16 @@ final class BatchReplay {
      * A measured level's time span.
      *
      * @param model the model the level loaded
+     * @param setup its setup: {@code micro-batching} for real reviews, or the one-word floor
      * @param concurrency its concurrency
      */
-    record Window(String model, int concurrency, Instant from, Instant to) {}
+    record Window(String model, String setup, int concurrency, Instant from, Instant to) {
+
+        /** Whether the level sent real reviews, whose batches are worth replaying. */
+        boolean realReviews() {
+            return setup.equals(HttpPhase.MICRO_BATCHING);
+        }
+    }
 
     /**
      * The replay of one level.

@@ -41,8 +41,8 @@ class BatchReplayTest {
             gru.submit(new int[7]).get(10, TimeUnit.SECONDS);
             Instant between = Instant.now();
             lstm.submit(new int[11]).get(10, TimeUnit.SECONDS);
-            first = new BatchReplay.Window("lstm", 1, from, between);
-            second = new BatchReplay.Window("lstm", 64, between, Instant.now().plusMillis(1));
+            first = new BatchReplay.Window("lstm", HttpPhase.MICRO_BATCHING, 1, from, between);
+            second = new BatchReplay.Window("lstm", HttpPhase.MICRO_BATCHING, 64, between, Instant.now().plusMillis(1));
             recording.stop();
             recording.dump(file);
         }

@@ -76,7 +76,7 @@ public final class BenchmarkMain {
         BenchReport report = new BenchReport(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 command(args), environment(options, models, httpPhase == null ? "none" : httpPhase.loadGenerator()),
                 inputs(corpus, tokenCounts, series, stretches), raw, http, replays, profiles,
-                new Acceptance(raw, http, replays, options.pin() ? 1 : Runtime.getRuntime().availableProcessors()).checks(sentimentNames, forecastName));
+                new Acceptance(raw, http, replays, profiles, options.pin() ? 1 : Runtime.getRuntime().availableProcessors()).checks(sentimentNames, forecastName));
         write(report, options.out());
     }
 
@@ -137,7 +137,7 @@ public final class BenchmarkMain {
             String name = model.getKey().manifest().name();
             try (OrtSession session = ort.open(model.getKey().modelFile())) {
                 for (BatchReplay.Window w : windows) {
-                    if (w.model().equals(name)) {
+                    if (w.model().equals(name) && w.realReviews()) {
                         BatchReplay.Result r = BatchReplay.replay(w, batches.get(w), model.getValue(),
                                 OrtEnvironment.getEnvironment(), session, RawPhase.signature(model.getKey().manifest()),
                                 options.batchSize());
@@ -161,7 +161,7 @@ public final class BenchmarkMain {
         phase.warmService(target, models.sentiment().stream().map(a -> a.manifest().name()).toList(), corpus.texts(),
                 forecastName, stretches, horizon);
         for (ArtifactFolder artifact : models.sentiment()) {
-            results.addAll(phase.sentiment(target, "micro-batching", artifact.manifest().name(), corpus.texts(),
+            results.addAll(phase.sentiment(target, HttpPhase.MICRO_BATCHING, artifact.manifest().name(), corpus.texts(),
                     options.concurrency()));
             if (artifact == models.sentiment().get(0)) {
                 // issue 13: the same reviews through V2 at the highest concurrency, right after /sentiment's

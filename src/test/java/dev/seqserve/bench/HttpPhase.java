@@ -21,6 +21,8 @@ final class HttpPhase {
     private static final int WARM_CONCURRENCY = 8;
     /** The setup of plain load measured while explained requests arrive once a second. */
     static final String BESIDE_EXPLAINED = "beside explained 1/s";
+    /** The setup of real reviews through the micro-batching service. */
+    static final String MICRO_BATCHING = "micro-batching";
     /** The setup, and the raw mode, of {@link #ONE_WORD_REVIEW}. */
     static final String ONE_WORD = "one-word review";
     /** A review of one word and its full stop: two tokens, the least a review costs the model and the request path. */
@@ -29,7 +31,10 @@ final class HttpPhase {
     private final BenchOptions options;
     private final WrkLoad load;
     private final Consumer<String> log;
-    /** The time span of every measured micro-batching /sentiment level, for {@link BatchReplay}. */
+    /**
+     * The time span of every measured {@code /sentiment} level of real reviews or of the one-word floor, for
+     * {@link BatchReplay} and {@link RequestThreadProfile}.
+     */
     private final List<BatchReplay.Window> windows = new ArrayList<>();
 
     HttpPhase(BenchOptions options, Consumer<String> log) {
@@ -38,7 +43,7 @@ final class HttpPhase {
         this.load = new WrkLoad(options.out().resolve("wrk"), new Pinning(options.pin()));
     }
 
-    /** The time span of every measured micro-batching {@code /sentiment} level so far. */
+    /** The time span of every measured {@code /sentiment} level of real reviews or one word so far. */
     List<BatchReplay.Window> windows() {
         return List.copyOf(windows);
     }
@@ -124,7 +129,7 @@ final class HttpPhase {
             log.accept("warming V2 /infer for " + options.serviceWarmup().toSeconds() + " s");
             load.warm(target.base().resolve(v2Infer(model)), load.prepare(bodies), WARM_CONCURRENCY, options.serviceWarmup());
         }
-        return levels(target, v2Infer(model), model, "micro-batching", bodies, levels);
+        return levels(target, v2Infer(model), model, MICRO_BATCHING, bodies, levels);
     }
 
     /** The V2 inference path of a model. */
@@ -133,7 +138,7 @@ final class HttpPhase {
     }
 
     List<HttpResult> forecast(Target target, String model, List<double[]> series, int horizon) {
-        return levels(target, "/forecast", model, "micro-batching", forecastBodies(model, series, horizon),
+        return levels(target, "/forecast", model, MICRO_BATCHING, forecastBodies(model, series, horizon),
                 options.concurrency());
     }
 
@@ -147,8 +152,8 @@ final class HttpPhase {
             Optional<Map<ThreadCpu.Role, Double>> before = target.cpu().flatMap(ThreadCpu::snapshot);
             java.time.Instant from = java.time.Instant.now();
             HttpResult r = load.measure(uri, script, endpoint, model, setup, concurrency, options.levelTime());
-            if (endpoint.equals("/sentiment") && setup.equals("micro-batching")) {
-                windows.add(new BatchReplay.Window(model, concurrency, from, java.time.Instant.now()));
+            if (endpoint.equals("/sentiment") && (setup.equals(MICRO_BATCHING) || setup.equals(ONE_WORD))) {
+                windows.add(new BatchReplay.Window(model, setup, concurrency, from, java.time.Instant.now()));
             }
             Optional<Map<ThreadCpu.Role, Double>> after = target.cpu().flatMap(ThreadCpu::snapshot);
             if (before.isPresent() && after.isPresent()) {

@@ -29,7 +29,7 @@ final class LatencyChart {
     static void write(List<HttpResult> results, Path png) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         for (HttpResult r : results) {
-            String name = r.endpoint() + " " + r.model() + (r.setup().equals("micro-batching") ? "" : " (" + r.setup() + ")");
+            String name = r.endpoint() + " " + r.model() + (r.setup().equals(HttpPhase.MICRO_BATCHING) ? "" : " (" + r.setup() + ")");
             series(data, name + " p50").add(r.concurrency(), r.latency().p50Ms());
             series(data, name + " p99").add(r.concurrency(), r.latency().p99Ms());
         }

@@ -88,7 +88,7 @@ final class MarkdownReport {
                             + "batch functions / replay | offline ms/review |\n")
                     .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (BatchReplay.Result r : report.replays()) {
-                sentimentLevel(report, r.model(), r.concurrency()).ifPresent(h -> {
+                sentimentLevel(report, r.model(), HttpPhase.MICRO_BATCHING, r.concurrency()).ifPresent(h -> {
                     double total = h.serviceCpuMsPerRequest();
                     md.append(String.format(Locale.ROOT,
                             "| %s | %d | %d | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f (%.3f–%.3f) | %.2f | %.2f | %.3f |%n",
@@ -118,17 +118,22 @@ final class MarkdownReport {
         }
         List<Double> requestCpu = new ArrayList<>();
         for (RequestThreadProfile.Result p : profiles) {
-            requestCpu.add(sentimentLevel(report, p.model(), p.concurrency())
+            requestCpu.add(sentimentLevel(report, p.model(), p.setup(), p.concurrency())
                     .map(h -> h.cpuMsPerRequest().get(ThreadCpu.Role.REQUEST_THREADS)).orElse(Double.NaN));
         }
         md.append("\n#### Where the request threads' CPU went, by part\n\n")
                 .append("The service's flight recording samples its threads every 10 ms (`jdk.ExecutionSample`); each "
                         + "request-thread sample in a level counts for the code whose frame is innermost once the JDK's own "
                         + "frames are skipped. Each cell is that part's share of the samples times the level's request-thread "
-                        + "CPU per request (the CPU table): ms per request, and the share.\n\n| part |");
+                        + "CPU per request (the CPU table): ms per request, and the share. The one-word columns are the floor's "
+                        + "levels: the same route and framework code with almost no review to read, so what a part costs "
+                        + "more in a real-review column of the same concurrency is what the reviews add, in work (tokenizing, "
+                        + "a longer body to read and parse) and in caches emptied by the longer session runs in between.\n\n"
+                        + "| part |");
         StringBuilder rule = new StringBuilder("| --- |");
         for (RequestThreadProfile.Result p : profiles) {
-            md.append(' ').append(p.model()).append(" c=").append(p.concurrency()).append(" |");
+            md.append(' ').append(p.model()).append(" c=").append(p.concurrency())
+                    .append(p.setup().equals(HttpPhase.ONE_WORD) ? ", one word" : "").append(" |");
             rule.append(" ---: |");
         }
         md.append('\n').append(rule).append("\n| samples |");
@@ -139,17 +144,17 @@ final class MarkdownReport {
         for (String part : RequestThreadProfile.partNames()) {
             md.append("| ").append(part).append(" |");
             for (int i = 0; i < profiles.size(); i++) {
-                double share = (double) profiles.get(i).byPart().get(part) / profiles.get(i).samples();
+                double share = profiles.get(i).share(part);
                 md.append(String.format(Locale.ROOT, " %.3f (%.0f%%) |", share * requestCpu.get(i), share * 100));
             }
             md.append('\n');
         }
     }
 
-    /** The measured micro-batching {@code /sentiment} level of a model, with its CPU figures. */
-    private static Optional<HttpResult> sentimentLevel(BenchReport report, String model, int concurrency) {
+    /** The measured {@code /sentiment} level of a model and setup, with its CPU figures. */
+    private static Optional<HttpResult> sentimentLevel(BenchReport report, String model, String setup, int concurrency) {
         return report.http().stream().filter(h -> h.endpoint().equals("/sentiment") && h.model().equals(model)
-                        && h.setup().equals("micro-batching") && h.concurrency() == concurrency
+                        && h.setup().equals(setup) && h.concurrency() == concurrency
                         && !h.cpuMsPerRequest().isEmpty())
                 .findFirst();
     }

@@ -27,19 +27,31 @@ final class RequestThreadProfile {
 
     /**
      * @param model the level's model
+     * @param setup the level's setup: real reviews or the one-word floor
      * @param concurrency the level's concurrency
      * @param samples request-thread samples inside the level
      * @param byPart samples per part, every part present, in {@link #parts} order
      */
-    record Result(String model, int concurrency, int samples, Map<String, Integer> byPart) {}
+    record Result(String model, String setup, int concurrency, int samples, Map<String, Integer> byPart) {
+
+        /** A part's share of the samples. */
+        double share(String part) {
+            return (double) byPart.get(part) / samples;
+        }
+    }
+
+    /** The part of the tokenizer and the encoder. */
+    static final String TOKENIZING = "tokenizing and encoding";
+    /** The part of reading and writing JSON. */
+    static final String JSON = "JSON (Jackson)";
 
     private RequestThreadProfile() {}
 
     private static Map<String, List<String>> parts() {
         Map<String, List<String>> parts = new LinkedHashMap<>();
-        parts.put("tokenizing and encoding", List.of("dev.seqserve.preprocess."));
+        parts.put(TOKENIZING, List.of("dev.seqserve.preprocess."));
         parts.put("seqserve serving code", List.of("dev.seqserve."));
-        parts.put("JSON (Jackson)", List.of("tools.jackson.", "com.fasterxml.jackson."));
+        parts.put(JSON, List.of("tools.jackson.", "com.fasterxml.jackson."));
         parts.put("validation (Hibernate Validator)", List.of("org.hibernate.validator.", "jakarta.validation."));
         parts.put("Spring Security", List.of("org.springframework.security."));
         parts.put("Spring MVC and web", List.of("org.springframework.web.", "org.springframework.http."));
@@ -84,7 +96,7 @@ final class RequestThreadProfile {
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < windows.size(); i++) {
             int samples = counts.get(i).values().stream().mapToInt(Integer::intValue).sum();
-            results.add(new Result(windows.get(i).model(), windows.get(i).concurrency(), samples, counts.get(i)));
+            results.add(new Result(windows.get(i).model(), windows.get(i).setup(), windows.get(i).concurrency(), samples, counts.get(i)));
         }
         return results;
     }

@@ -1,6 +1,6 @@
 package dev.seqserve.preprocess;
 
-import dev.seqserve.artifact.Manifest;
+import dev.seqserve.artifact.ArtifactFolder;
 import dev.seqserve.bench.ReviewCorpus;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH: a review to token ids as {@code /sentiment} does it (tokenize, look up in a 20,000-token
- * vocabulary fitted on real reviews, cut at 400), one review per operation: with the vocabulary warm in the
+ * JMH: a review to token ids as {@code /sentiment} does it, with the encoder of the shipped
+ * {@code sentiment-lstm} (its tokenizer, its 30,000-token vocabulary, its cut), one real review per operation
+ * (the last 1,000 of the dev reviews): with the vocabulary warm in the
  * caches, and after 32 MB have been read in between (outside the timing), as under load, when the model's
  * runs on the same cores push the vocabulary out of them between requests.
  */
@@ -32,6 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class TextEncoderBenchmark {
 
+    /** The shipped model whose encoder is measured; {@code -Dbench.model} picks another folder. */
+    static final String MODEL = "model-artifacts/sentiment-lstm";
+
     private TextEncoder encoder;
     private List<String> reviews;
     private int next;
@@ -39,9 +43,8 @@ public class TextEncoderBenchmark {
     @Setup
     public void load() throws IOException {
         List<String> texts = ReviewCorpus.load(Path.of(TokenizerBenchmark.REVIEWS)).texts();
-        Tokenizer tokenizer = new Tokenizer(true, true, true);
-        Vocabulary vocabulary = Vocabulary.fit(texts.subList(0, Math.min(3_000, texts.size())), tokenizer, 20_000);
-        encoder = new TextEncoder(tokenizer, vocabulary, 400, Manifest.Truncation.HEAD);
+        ArtifactFolder model = ArtifactFolder.open(Path.of(System.getProperty("bench.model", MODEL)));
+        encoder = TextEncoder.from(model.manifest(), model.vocabulary());
         reviews = texts.subList(texts.size() - Math.min(1_000, texts.size()), texts.size());
     }
 

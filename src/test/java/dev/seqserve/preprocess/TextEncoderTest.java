@@ -66,6 +66,29 @@ class TextEncoderTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Manifest.Truncation.class)
+    void wordsOfEveryKindGiveTheIdsOfLookingUpEachToken(Manifest.Truncation side) {
+        // Known and unknown words, short enough to be held in the table's slots and not (long, or with
+        // characters beyond Latin-1), in texts shorter than the ring's first size, longer, and truncated.
+        List<String> kinds = List.of("film", "magnificently", "café", "naïveté", "日本", "x", "unheardofword", "zzz",
+                "überwältigend", "ok");
+        Vocabulary mixed = Vocabulary.fit(Map.of("film", 9L, "magnificently", 8L, "café", 7L, "日本", 6L, "x", 5L,
+                "überwältigend", 4L, "ok", 3L), 100);
+        java.util.Random random = new java.util.Random(11);
+        for (int length : new int[] {10, 150, 1000}) {
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i < length; i++) {
+                words.add(kinds.get(random.nextInt(kinds.size())));
+            }
+            EncodedText encoded = new TextEncoder(tokenizer, mixed, 400, side).encode(String.join(" ", words));
+            List<String> kept = words.size() <= 400 ? words
+                    : side == Manifest.Truncation.HEAD ? words.subList(0, 400) : words.subList(words.size() - 400, words.size());
+            assertThat(encoded.ids()).as("%d words", length).containsExactly(kept.stream().mapToInt(mixed::id).toArray());
+            assertThat(encoded.ids()).as("some known, some not").contains(Vocabulary.OOV_ID, mixed.id("magnificently"));
+        }
+    }
+
     @Test
     void aTextWithoutTokensGivesNoIds() {
         TextEncoder encoder = new TextEncoder(tokenizer, vocabulary, 3, Manifest.Truncation.TAIL);

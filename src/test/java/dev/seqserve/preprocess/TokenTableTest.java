@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The token table finds every key by its own id whatever its length or characters (any UTF-16 unit),
- * from a string or from inside a character buffer, and nothing else: not a prefix, an extension or a
- * key that differs only in its last character.
+ * whether the key is held in its slot or in the pool, from a string or from inside a character buffer, and
+ * nothing else: not a prefix, an extension, a key that differs only in its last character or one with
+ * the same hash.
  */
 class TokenTableTest {
 
@@ -28,7 +29,12 @@ class TokenTableTest {
                 tokens.add(token.toString());
             }
         }
-        tokens.addAll(List.of("abcdefgh", "abcdefghi", "abcdefghj", "\uffff\u8000"));
+        // Beside the random keys: eight characters (the most held in a slot) and nine; characters at the
+        // edges of what a slot holds (0, 255, 256); and keys with equal String hashes, short and long.
+        tokens.addAll(List.of("abcdefgh", "abcdefghi", "abcdefghj", "\uffff\u8000", "a\u0000b", "\u00ff\u00ff",
+                "\u00ff\u0100", "Aa", "BB", "AaAaAaAaAa", "BBBBBBBBBB", "AaAaAaAa", "BBBBBBBB"));
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        assertThat("AaAaAaAaAa".hashCode()).isEqualTo("BBBBBBBBBB".hashCode());
         TokenTable table = new TokenTable(tokens, 2);
 
         for (int id = 2; id < tokens.size(); id++) {
@@ -44,6 +50,10 @@ class TokenTableTest {
             }
         }
         assertThat(table.find("abcdefghk", -1)).as("differs only in its last character").isEqualTo(-1);
+        assertThat(table.find("abcdefgi", -1)).as("eight characters, the last different").isEqualTo(-1);
+        assertThat(table.find("a\u0000", -1)).as("a prefix ending in character 0").isEqualTo(-1);
+        assertThat(table.find("AaBB", -1)).as("same hash as keys of the table").isEqualTo(-1);
+        assertThat(table.find("AaAaAaBBBB", -1)).as("same hash as pooled keys").isEqualTo(-1);
         assertThat(table.find("<pad>", -1)).as("ids below the first are never found").isEqualTo(-1);
     }
 }
