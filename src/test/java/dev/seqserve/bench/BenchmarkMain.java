@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtSession;
 import dev.seqserve.artifact.ArtifactFolder;
 import dev.seqserve.preprocess.SeriesCodec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +107,9 @@ public final class BenchmarkMain {
         try (BenchService service = BenchService.start(new Pinning(options.pin()), options.jar(), models.location(),
                 options.out().resolve("service.log"), options.serviceArgs())) {
             log("service ready at " + service.base());
+            phase.afterEachRealReviewLevel(w -> replays.add(replayLevel(service, w, encoded, options)));
             results.addAll(measureService(phase, service.target(), options, models, corpus, stretches));
+            phase.afterEachRealReviewLevel(w -> {});
             recording = service.dumpBatches(options.out().resolve("batches.jfr"));
         }
         if (options.baseline()) {
@@ -122,35 +125,41 @@ public final class BenchmarkMain {
             }
         }
         new Pinning(options.pin()).self(Pinning.SERVICE_CORE);
-        replays.addAll(replay(recording, phase.windows(), encoded, options));
         profiles.addAll(RequestThreadProfile.read(recording, phase.windows()));
         return results;
     }
 
-    /** Replays every measured level's batches of each sentiment model, the service stopped. */
-    private static List<BatchReplay.Result> replay(Path recording, List<BatchReplay.Window> windows,
-            Map<ArtifactFolder, List<int[]>> encoded, BenchOptions options) throws IOException, OrtException {
-        Map<BatchReplay.Window, BatchReplay.Formed> batches = BatchReplay.read(recording, windows);
-        List<BatchReplay.Result> results = new ArrayList<>();
-        RawOrt ort = new RawOrt(options.intraOpThreads());
-        for (Map.Entry<ArtifactFolder, List<int[]>> model : encoded.entrySet()) {
-            String name = model.getKey().manifest().name();
-            try (OrtSession session = ort.open(model.getKey().modelFile())) {
-                for (BatchReplay.Window w : windows) {
-                    if (w.model().equals(name) && w.realReviews()) {
-                        BatchReplay.Result r = BatchReplay.replay(w, batches.get(w), model.getValue(),
-                                OrtEnvironment.getEnvironment(), session, RawPhase.signature(model.getKey().manifest()),
-                                options.batchSize());
-                        log(String.format(Locale.ROOT, "replay %-22s c=%-3d %6d batches (mean %.1f): %.3f ms CPU per review;"
-                                + " the service's batch functions %.3f ms; offline %.3f ms", name, w.concurrency(), r.batches(),
-                                r.meanBatch(), r.replayCpuMsPerReview(), r.batchFunctionCpuMsPerReview(),
-                                r.offlineCpuMsPerReview()));
-                        results.add(r);
-                    }
-                }
+    /**
+     * Replays one level's batches right after it, the service idle: its batches so far dumped from its
+     * flight recording, the replay on the service's core when pinning, then back to the load generator's.
+     */
+    private static BatchReplay.Result replayLevel(BenchService service, BatchReplay.Window w,
+            Map<ArtifactFolder, List<int[]>> encoded, BenchOptions options) {
+        Map.Entry<ArtifactFolder, List<int[]>> model = encoded.entrySet().stream()
+                .filter(e -> e.getKey().manifest().name().equals(w.model())).findFirst().orElseThrow();
+        Pinning pinning = new Pinning(options.pin());
+        try {
+            BatchReplay.Formed formed = BatchReplay.read(service.dumpBatches(options.out().resolve("batches.jfr")),
+                    List.of(w)).get(w);
+            pinning.self(Pinning.SERVICE_CORE);
+            try (OrtSession session = new RawOrt(options.intraOpThreads()).open(model.getKey().modelFile())) {
+                BatchReplay.Result r = BatchReplay.replay(w, formed, model.getValue(), OrtEnvironment.getEnvironment(),
+                        session, RawPhase.signature(model.getKey().manifest()), options.batchSize());
+                log(String.format(Locale.ROOT, "replay %-22s c=%-3d %6d batches (mean %.1f): %.3f ms CPU per review;"
+                        + " the service's batch functions %.3f ms; offline %.3f ms", w.model(), w.concurrency(), r.batches(),
+                        r.meanBatch(), r.replayCpuMsPerReview(), r.batchFunctionCpuMsPerReview(), r.offlineCpuMsPerReview()));
+                return r;
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("replaying " + w + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying " + w, e);
+        } finally {
+            pinning.self(Pinning.LOAD_CORE);
         }
-        return results;
     }
 
     private static List<HttpResult> measureService(HttpPhase phase, HttpPhase.Target target, BenchOptions options,

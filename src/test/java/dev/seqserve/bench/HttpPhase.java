@@ -37,6 +37,9 @@ final class HttpPhase {
      */
     private final List<BatchReplay.Window> windows = new ArrayList<>();
 
+    /** Runs after each level of real reviews, its CPU read, before the next level's warm-up. */
+    private Consumer<BatchReplay.Window> afterRealReviewLevel = w -> {};
+
     HttpPhase(BenchOptions options, Consumer<String> log) {
         this.options = options;
         this.log = log;
@@ -46,6 +49,14 @@ final class HttpPhase {
     /** The time span of every measured {@code /sentiment} level of real reviews or one word so far. */
     List<BatchReplay.Window> windows() {
         return List.copyOf(windows);
+    }
+
+    /**
+     * Sets what runs right after each measured {@code /sentiment} level of real reviews, while the service
+     * idles: the replay of that level's batches, so the two are minutes closer than after the whole phase.
+     */
+    void afterEachRealReviewLevel(Consumer<BatchReplay.Window> hook) {
+        afterRealReviewLevel = hook;
     }
 
     /** The load generator's name and version, for the report. */
@@ -152,12 +163,16 @@ final class HttpPhase {
             Optional<Map<ThreadCpu.Role, Double>> before = target.cpu().flatMap(ThreadCpu::snapshot);
             java.time.Instant from = java.time.Instant.now();
             HttpResult r = load.measure(uri, script, endpoint, model, setup, concurrency, options.levelTime());
-            if (endpoint.equals("/sentiment") && (setup.equals(MICRO_BATCHING) || setup.equals(ONE_WORD))) {
-                windows.add(new BatchReplay.Window(model, setup, concurrency, from, java.time.Instant.now()));
-            }
+            BatchReplay.Window window = new BatchReplay.Window(model, setup, concurrency, from, java.time.Instant.now());
             Optional<Map<ThreadCpu.Role, Double>> after = target.cpu().flatMap(ThreadCpu::snapshot);
             if (before.isPresent() && after.isPresent()) {
                 r = r.withCpu(ThreadCpu.perRequest(before.get(), after.get(), r.requests()));
+            }
+            if (endpoint.equals("/sentiment") && (setup.equals(MICRO_BATCHING) || setup.equals(ONE_WORD))) {
+                windows.add(window);
+                if (window.realReviews()) {
+                    afterRealReviewLevel.accept(window);
+                }
             }
             log.accept(String.format("http %-10s %-22s %-14s c=%-3d %8.1f req/s, p50 %7.2f ms, p99 %7.2f ms, errors %d %s",
                     endpoint, model, setup, concurrency, r.requestsPerSecond(), r.latency().p50Ms(), r.latency().p99Ms(),

@@ -76,7 +76,8 @@ final class MarkdownReport {
         if (!report.replays().isEmpty()) {
             md.append("\n#### The service's CPU against the replay of its own batches\n\n")
                     .append("The batches the service formed in each level (its `dev.seqserve.Batch` flight-recorder "
-                            + "events), rebuilt from the same reviews and run again through raw ONNX Runtime on one thread "
+                            + "events), rebuilt from the same reviews and run again through raw ONNX Runtime on one thread, "
+                            + "right after the level while the service idles, "
                             + "with the same thread settings (at most 4,000 reviews per level, the batches sampled evenly), "
                             + BatchReplay.PASSES + " passes: the online limit, the median pass and in brackets the cheapest "
                             + "and dearest, as far as the machine's speed moved between passes. The offline limit is the whole "
