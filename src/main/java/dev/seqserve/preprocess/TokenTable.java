@@ -18,7 +18,6 @@ final class TokenTable {
     /** The most characters a key held in its slot has. */
     static final int INLINE_CHARS = 8;
     private static final int SLOT_LONGS = 2;
-    private static final long ID_BITS = 0xFFFF_FFFFL;
 
     /** Per slot: {@code hash << 32 | id} (0 for an empty slot, as ids start at 1), then the key. */
     private final long[] slots;
@@ -37,13 +36,15 @@ final class TokenTable {
         int capacity = Integer.highestOneBit(Math.max(4, (tokens.size() - firstId) * 2 - 1)) << 1;
         slots = new long[capacity * SLOT_LONGS];
         mask = capacity - 1;
+        long[] inline = new long[tokens.size()];
         int poolSize = 0;
         for (int id = firstId; id < tokens.size(); id++) {
             String token = tokens.get(id);
             if (token.isEmpty()) {
                 throw new IllegalArgumentException("token " + id + " is empty");
             }
-            poolSize += inlineKey(token) == 0 ? token.length() : 0;
+            inline[id] = inlineKey(token.toCharArray(), 0, token.length());
+            poolSize += inline[id] == 0 ? token.length() : 0;
         }
         pool = new char[poolSize];
         int next = 0;
@@ -54,7 +55,7 @@ final class TokenTable {
             while (slots[slot * SLOT_LONGS] != 0) {
                 slot = (slot + 1) & mask;
             }
-            long key = inlineKey(token);
+            long key = inline[id];
             if (key == 0) {
                 token.getChars(0, token.length(), pool, next);
                 key = poolKey(next, token.length());
@@ -84,7 +85,7 @@ final class TokenTable {
             if ((int) (head >>> 32) == hash) {
                 long key = slots[slot * SLOT_LONGS + 1];
                 if (inline != 0 ? key == inline : matchesPooled(key, chars, offset, length)) {
-                    return (int) (head & ID_BITS);
+                    return (int) head; // the low half
                 }
             }
         }
@@ -109,17 +110,13 @@ final class TokenTable {
         return key;
     }
 
-    private static long inlineKey(String token) {
-        return inlineKey(token.toCharArray(), 0, token.length());
-    }
-
     /** A pooled key's start and length; its lowest byte is 0, so it never equals an inline key. */
     private static long poolKey(int start, int length) {
         return (long) start << 32 | (long) length << Byte.SIZE;
     }
 
     private boolean matchesPooled(long key, char[] chars, int offset, int length) {
-        if ((key & 0xFF) != 0 || (int) (key & ID_BITS) >>> Byte.SIZE != length) {
+        if ((key & 0xFF) != 0 || (int) key >>> Byte.SIZE != length) {
             return false;
         }
         int start = (int) (key >>> 32);

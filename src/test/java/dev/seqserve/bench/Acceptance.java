@@ -201,23 +201,32 @@ final class Acceptance {
         if (real.isEmpty() || floor.isEmpty() || real.get().concurrency() != floor.get().concurrency()) {
             return Optional.empty();
         }
-        Optional<double[]> realParts = byPart(real.get());
-        Optional<double[]> floorParts = byPart(floor.get());
+        Optional<Split> realParts = byPart(real.get());
+        Optional<Split> floorParts = byPart(floor.get());
         if (realParts.isEmpty() || floorParts.isEmpty()) {
             return Optional.empty();
         }
-        double[] r = realParts.get();
-        double[] f = floorParts.get();
+        Split r = realParts.get();
+        Split f = floorParts.get();
         return Optional.of(new Check("issue 14 (floor, by part). " + model + ": request threads' CPU per request at"
                 + " concurrency " + real.get().concurrency() + ", real reviews against the one-word review",
                 String.format(Locale.ROOT, "tokenizing %.3f vs %.3f ms; JSON %.3f vs %.3f ms; the rest (Tomcat, Spring,"
-                        + " security, metrics, seqserve) %.3f vs %.3f ms = %.2f x", r[0], f[0], r[1], f[1], r[2], f[2],
-                        r[2] / f[2]),
+                        + " security, metrics, seqserve) %.3f vs %.3f ms = %.2f x", r.tokenizing(), f.tokenizing(),
+                        r.json(), f.json(), r.rest(), f.rest(), r.rest() / f.rest()),
                 null));
     }
 
+    /** The replay of a measured level's batches, if it was replayed. */
+    private Optional<BatchReplay.Result> replayOf(HttpResult level) {
+        return replays.stream().filter(r -> r.model().equals(level.model()) && r.concurrency() == level.concurrency())
+                .findFirst();
+    }
+
+    /** A level's request-thread CPU per request, in ms: tokenizing, JSON and the rest. */
+    private record Split(double tokenizing, double json, double rest) {}
+
     /** A level's request-thread CPU per request as tokenizing, JSON and the rest, from its samples. */
-    private Optional<double[]> byPart(HttpResult level) {
+    private Optional<Split> byPart(HttpResult level) {
         if (level.cpuMsPerRequest().isEmpty()) {
             return Optional.empty();
         }
@@ -227,7 +236,7 @@ final class Acceptance {
                 .map(p -> {
                     double tokenizing = p.share(RequestThreadProfile.TOKENIZING) * cpu;
                     double json = p.share(RequestThreadProfile.JSON) * cpu;
-                    return new double[] {tokenizing, json, cpu - tokenizing - json};
+                    return new Split(tokenizing, json, cpu - tokenizing - json);
                 });
     }
 
@@ -241,7 +250,7 @@ final class Acceptance {
             return Optional.empty();
         }
         double request = top.get().cpuMsPerRequest().get(ThreadCpu.Role.REQUEST_THREADS);
-        return replays.stream().filter(r -> r.model().equals(model) && r.concurrency() == top.get().concurrency()).findFirst()
+        return replayOf(top.get())
                 .map(r -> new Check("issue 14, 1 (proposed). " + model + ": at concurrency " + top.get().concurrency()
                         + " the request threads take <= 0.25 x the replay's CPU per review",
                         String.format(Locale.ROOT, "%.3f ms vs replay %.3f ms = %.2f x", request, r.replayCpuMsPerReview(),
@@ -261,7 +270,7 @@ final class Acceptance {
             return Optional.empty();
         }
         double total = top.get().serviceCpuMsPerRequest();
-        return replays.stream().filter(r -> r.model().equals(model) && r.concurrency() == top.get().concurrency()).findFirst()
+        return replayOf(top.get())
                 .map(r -> {
                     double inBatch = r.batchFunctionCpuMsPerReview();
                     double outside = total - inBatch;
@@ -329,7 +338,7 @@ final class Acceptance {
             return Optional.empty();
         }
         HttpResult h = top.get();
-        return replays.stream().filter(r -> r.model().equals(model) && r.concurrency() == h.concurrency()).findFirst()
+        return replayOf(h)
                 .map(r -> {
                     double total = h.serviceCpuMsPerRequest();
                     double request = h.cpuMsPerRequest().get(ThreadCpu.Role.REQUEST_THREADS);
