@@ -30,7 +30,7 @@ final class Acceptance {
         this.cores = cores;
     }
 
-    List<Check> checks(List<String> sentimentModels, String forecastModel) {
+    List<Check> checks(List<String> sentimentModels, List<String> forecastModels) {
         List<Check> checks = new ArrayList<>();
         for (String model : sentimentModels) {
             throughput(model).ifPresent(checks::add);
@@ -51,9 +51,9 @@ final class Acceptance {
             besideExplained(model).ifPresent(checks::add);
             v2Throughput(model).ifPresent(checks::add);
         }
-        if (forecastModel != null) {
-            singleLatency("/forecast", forecastModel, 0.5).ifPresent(checks::add);
-            singleLatency("/forecast", forecastModel, 0.3, "issue 14, 3. ").ifPresent(checks::add);
+        for (String model : forecastModels) {
+            singleLatency("/forecast", model, 0.5).ifPresent(checks::add);
+            singleLatency("/forecast", model, 0.3, "issue 14, 3. ").ifPresent(checks::add);
         }
         return checks;
     }

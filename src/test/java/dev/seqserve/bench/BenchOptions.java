@@ -3,7 +3,9 @@ package dev.seqserve.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Option;
  *
  * @param models the folder of model artifacts; fixtures are written when it lacks the sentiment models
  * @param reviews IMDb reviews ({@code id,split,label,rating,text}, gzip); synthetic lengths when absent
- * @param series a {@code timestamp,value} CSV for {@code /forecast} requests
+ * @param series per forecast model, the {@code timestamp,value} CSV its {@code /forecast} requests come from
  * @param jar the packaged service, started as a child process unless {@code url} is given
  * @param url a service that is already running, such as {@code http://127.0.0.1:8080}
  * @param out where the report, JSON, plot and service log go
@@ -30,7 +32,7 @@ import picocli.CommandLine.Option;
  * @param pin the service and the raw runs on one core, the load generator on the other ({@link Pinning})
  */
 record BenchOptions(
-        Path models, Path reviews, Path series, Path jar, String url, Path out, List<Integer> concurrency,
+        Path models, Path reviews, Map<String, Path> series, Path jar, String url, Path out, List<Integer> concurrency,
         Duration levelTime, Duration warmup, Duration serviceWarmup, Duration rawTime, int batchSize,
         int intraOpThreads, boolean http, boolean baseline, List<String> serviceArgs, boolean pin) {
 
@@ -51,7 +53,7 @@ record BenchOptions(
             line.usage(System.out);
             System.exit(0);
         }
-        return new BenchOptions(a.models, a.reviews, a.series, a.jar, a.url, a.out, List.copyOf(a.concurrency),
+        return new BenchOptions(a.models, a.reviews, series(a.series), a.jar, a.url, a.out, List.copyOf(a.concurrency),
                 seconds(a.levelSeconds), seconds(a.warmupSeconds), seconds(a.serviceWarmupSeconds), seconds(a.rawSeconds),
                 a.batchSize, a.intraOpThreads, a.http, a.baseline, List.copyOf(a.serviceArgs), a.pin);
     }
@@ -66,6 +68,15 @@ record BenchOptions(
         return concurrency.stream().mapToInt(Integer::intValue).min().orElse(1);
     }
 
+    /** The default series of each shipped forecaster, with the given pairs in place of theirs. */
+    private static Map<String, Path> series(Map<String, Path> given) {
+        Map<String, Path> series = new LinkedHashMap<>();
+        series.put("forecast-temperature", Path.of(Arguments.TEMPERATURE));
+        series.put("forecast-airline", Path.of(Arguments.AIRLINE));
+        series.putAll(given);
+        return Map.copyOf(series);
+    }
+
     private static Duration seconds(double value) {
         return Duration.ofMillis(Math.round(value * 1000));
     }
@@ -74,6 +85,9 @@ record BenchOptions(
     @Command(name = "dev.seqserve.bench.BenchmarkMain", sortOptions = false,
             description = "Raw ONNX Runtime against the HTTP service, in one run; writes benchmark.md, .json and latency.png.")
     static final class Arguments {
+
+        static final String TEMPERATURE = "../shared/data/series/melbourne_daily_min_temp_1981_1989.csv";
+        static final String AIRLINE = "../shared/data/series/airline_passengers_1949_1958.csv";
 
         @Option(names = "--help", usageHelp = true, description = "This list.")
         boolean help;
@@ -84,8 +98,11 @@ record BenchOptions(
         @Option(names = "--reviews", paramLabel = "FILE", description = "IMDb reviews, gzip CSV (default: ${DEFAULT-VALUE}).")
         Path reviews = Path.of("../shared/data/imdb/dev.csv.gz");
 
-        @Option(names = "--series", paramLabel = "FILE", description = "A timestamp,value CSV for /forecast (default: ${DEFAULT-VALUE}).")
-        Path series = Path.of("../shared/data/series/melbourne_daily_min_temp_1981_1989.csv");
+        @Option(names = "--series", split = ",", paramLabel = "MODEL=FILE",
+                description = "Per forecast model, a timestamp,value CSV for its /forecast requests, each pair replacing "
+                        + "that model's default (forecast-temperature=" + TEMPERATURE + ", forecast-airline=" + AIRLINE
+                        + "); a synthetic series for a model without one.")
+        Map<String, Path> series = new LinkedHashMap<>();
 
         @Option(names = "--jar", paramLabel = "FILE", description = "The packaged service, started as a child process (default: ${DEFAULT-VALUE}).")
         Path jar = Path.of("target/seqserve.jar");

@@ -2,6 +2,7 @@ package dev.seqserve.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,17 @@ class BenchOptionsTest {
         assertThat(o.baseline()).isTrue();
         assertThat(o.url()).isNull();
         assertThat(o.serviceArgs()).isEmpty();
+        assertThat(o.series()).containsOnly(
+                entry("forecast-temperature", Path.of("../shared/data/series/melbourne_daily_min_temp_1981_1989.csv")),
+                entry("forecast-airline", Path.of("../shared/data/series/airline_passengers_1949_1958.csv")));
+    }
+
+    @Test
+    void aGivenSeriesReplacesOnlyItsModelsDefault() {
+        BenchOptions o = BenchOptions.parse("--series=forecast-airline=/data/air.csv,forecast-sales=/data/sales.csv");
+        assertThat(o.series()).containsOnly(
+                entry("forecast-temperature", Path.of("../shared/data/series/melbourne_daily_min_temp_1981_1989.csv")),
+                entry("forecast-airline", Path.of("/data/air.csv")), entry("forecast-sales", Path.of("/data/sales.csv")));
     }
 
     @Test

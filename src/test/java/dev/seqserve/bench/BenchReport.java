@@ -43,10 +43,20 @@ record BenchReport(String created, String command, Environment environment, Inpu
      * @param meanTokens the mean token count the model reads per review (after truncation)
      * @param p50Tokens the median token count
      * @param maxTokens the largest token count
-     * @param series where the series came from
-     * @param seriesLength values per {@code /forecast} request
+     * @param series per forecast model, what its {@code /forecast} requests send
      */
-    record Inputs(String reviews, double meanTokens, int p50Tokens, int maxTokens, String series, int seriesLength) {
+    record Inputs(String reviews, double meanTokens, int p50Tokens, int maxTokens, List<Series> series) {
+    }
+
+    /**
+     * What one forecaster's requests send.
+     *
+     * @param model the forecast model
+     * @param source where the series came from
+     * @param length values per request
+     * @param horizon steps asked for per request
+     */
+    record Series(String model, String source, int length, int horizon) {
     }
 
     /**

@@ -4,7 +4,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.seqserve.artifact.ArtifactFolder;
-import dev.seqserve.preprocess.SeriesCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -40,10 +39,13 @@ public final class BenchmarkMain {
         BenchOptions options = BenchOptions.parse(args);
         Files.createDirectories(options.out());
         ReviewCorpus corpus = ReviewCorpus.load(options.reviews());
-        SeriesSamples series = SeriesSamples.load(options.series());
         BenchModels models = BenchModels.resolve(options.models(), options.out());
-        log("reviews: " + corpus.source() + "; series: " + series.source() + "; models: " + models.location()
-                + (models.fixtures() ? " (fixtures)" : ""));
+        List<ForecastInput> forecasts = new ArrayList<>();
+        for (ArtifactFolder forecaster : models.forecast()) {
+            forecasts.add(ForecastInput.of(forecaster, SeriesSamples.load(options.series().get(forecaster.manifest().name()))));
+        }
+        log("reviews: " + corpus.source() + "; series: " + forecasts.stream().map(f -> f.model() + " " + f.series().source())
+                .toList() + "; models: " + models.location() + (models.fixtures() ? " (fixtures)" : ""));
 
         Pinning pinning = new Pinning(options.pin());
         pinning.self(Pinning.SERVICE_CORE);
@@ -54,53 +56,49 @@ public final class BenchmarkMain {
         }
         int[] tokenCounts = encoded.isEmpty() ? null
                 : encoded.values().iterator().next().stream().mapToInt(ids -> ids.length).toArray();
-        List<double[]> stretches = List.of();
-        if (models.forecast() != null) {
-            int length = Math.max(365, SeriesCodec.from(models.forecast().manifest().series()).minLength());
-            stretches = series.stretches(2_000, length);
-        }
-        List<RawResult> raw = new ArrayList<>(raw(rawPhase, encoded, models, stretches));
+        List<RawResult> raw = new ArrayList<>(raw(rawPhase, encoded, forecasts));
 
         HttpPhase httpPhase = options.http() ? new HttpPhase(options, BenchmarkMain::log) : null;
         List<BatchReplay.Result> replays = new ArrayList<>();
         List<RequestThreadProfile.Result> profiles = new ArrayList<>();
         pinning.self(Pinning.LOAD_CORE);
         List<HttpResult> http = httpPhase == null ? List.of()
-                : http(httpPhase, options, models, corpus, stretches, encoded, replays, profiles);
+                : http(httpPhase, options, models, corpus, forecasts, encoded, replays, profiles);
         if (httpPhase != null) {
             log("raw ONNX Runtime again, after the HTTP parts");
             pinning.self(Pinning.SERVICE_CORE);
-            raw(rawPhase, encoded, models, stretches).forEach(r -> raw.add(r.inRound(RawResult.AFTER)));
+            raw(rawPhase, encoded, forecasts).forEach(r -> raw.add(r.inRound(RawResult.AFTER)));
         }
         List<String> sentimentNames = models.sentiment().stream().map(a -> a.manifest().name()).toList();
-        String forecastName = models.forecast() == null ? null : models.forecast().manifest().name();
+        List<String> forecastNames = forecasts.stream().map(ForecastInput::model).toList();
         BenchReport report = new BenchReport(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 command(args), environment(options, models, httpPhase == null ? "none" : httpPhase.loadGenerator()),
-                inputs(corpus, tokenCounts, series, stretches), raw, http, replays, profiles,
-                new Acceptance(raw, http, replays, profiles, options.pin() ? 1 : Runtime.getRuntime().availableProcessors()).checks(sentimentNames, forecastName));
+                inputs(corpus, tokenCounts, forecasts), raw, http, replays, profiles,
+                new Acceptance(raw, http, replays, profiles, options.pin() ? 1 : Runtime.getRuntime().availableProcessors())
+                        .checks(sentimentNames, forecastNames));
         write(report, options.out());
     }
 
-    private static List<RawResult> raw(RawPhase phase, Map<ArtifactFolder, List<int[]>> encoded, BenchModels models,
-            List<double[]> stretches) throws OrtException, InterruptedException {
+    private static List<RawResult> raw(RawPhase phase, Map<ArtifactFolder, List<int[]>> encoded,
+            List<ForecastInput> forecasts) throws OrtException, InterruptedException {
         List<RawResult> results = new ArrayList<>();
         for (Map.Entry<ArtifactFolder, List<int[]>> model : encoded.entrySet()) {
             results.addAll(phase.sentiment(model.getKey(), model.getValue()));
         }
-        if (models.forecast() != null) {
-            results.addAll(phase.forecast(models.forecast(), stretches));
+        for (ForecastInput forecast : forecasts) {
+            results.addAll(phase.forecast(forecast.artifact(), forecast.stretches()));
         }
         return results;
     }
 
     private static List<HttpResult> http(HttpPhase phase, BenchOptions options, BenchModels models, ReviewCorpus corpus,
-            List<double[]> stretches, Map<ArtifactFolder, List<int[]>> encoded, List<BatchReplay.Result> replays,
+            List<ForecastInput> forecasts, Map<ArtifactFolder, List<int[]>> encoded, List<BatchReplay.Result> replays,
             List<RequestThreadProfile.Result> profiles)
             throws IOException, InterruptedException, OrtException {
         List<HttpResult> results = new ArrayList<>();
         if (options.url() != null) {
             results.addAll(measureService(phase, new HttpPhase.Target(URI.create(options.url()), Optional.empty()), options,
-                    models, corpus, stretches));
+                    models, corpus, forecasts));
             return results;
         }
         Path recording;
@@ -108,7 +106,7 @@ public final class BenchmarkMain {
                 options.out().resolve("service.log"), options.serviceArgs())) {
             log("service ready at " + service.base());
             phase.afterEachRealReviewLevel(w -> replays.add(replayLevel(service, w, encoded, options)));
-            results.addAll(measureService(phase, service.target(), options, models, corpus, stretches));
+            results.addAll(measureService(phase, service.target(), options, models, corpus, forecasts));
             phase.afterEachRealReviewLevel(w -> {});
             recording = service.dumpBatches(options.out().resolve("batches.jfr"));
         }
@@ -120,7 +118,7 @@ public final class BenchmarkMain {
             try (BenchService service = BenchService.start(new Pinning(options.pin()), options.jar(), models.location(),
                     options.out().resolve("service-per-request.log"), perRequest)) {
                 String model = models.sentiment().get(0).manifest().name();
-                phase.warmService(service.target(), List.of(model), corpus.texts(), null, List.of(), 0);
+                phase.warmService(service.target(), List.of(model), corpus.texts(), List.of());
                 results.addAll(phase.sentiment(service.target(), "per-request", model, corpus.texts(), List.of(top)));
             }
         }
@@ -163,12 +161,10 @@ public final class BenchmarkMain {
     }
 
     private static List<HttpResult> measureService(HttpPhase phase, HttpPhase.Target target, BenchOptions options,
-            BenchModels models, ReviewCorpus corpus, List<double[]> stretches) {
+            BenchModels models, ReviewCorpus corpus, List<ForecastInput> forecasts) {
         List<HttpResult> results = new ArrayList<>();
-        String forecastName = models.forecast() == null ? null : models.forecast().manifest().name();
-        int horizon = models.forecast() == null ? 0 : Math.min(7, models.forecast().manifest().series().maxHorizon());
         phase.warmService(target, models.sentiment().stream().map(a -> a.manifest().name()).toList(), corpus.texts(),
-                forecastName, stretches, horizon);
+                forecasts);
         for (ArtifactFolder artifact : models.sentiment()) {
             results.addAll(phase.sentiment(target, HttpPhase.MICRO_BATCHING, artifact.manifest().name(), corpus.texts(),
                     options.concurrency()));
@@ -182,8 +178,8 @@ public final class BenchmarkMain {
             results.addAll(phase.oneWord(target, artifact.manifest().name()));
             results.addAll(phase.explained(target, artifact.manifest().name(), corpus.texts()));
         }
-        if (forecastName != null) {
-            results.addAll(phase.forecast(target, forecastName, stretches, horizon));
+        for (ForecastInput forecast : forecasts) {
+            results.addAll(phase.forecast(target, forecast));
         }
         return results;
     }
@@ -198,12 +194,13 @@ public final class BenchmarkMain {
                                 + ", the load generator on core " + Pinning.LOAD_CORE : ""));
     }
 
-    private static BenchReport.Inputs inputs(ReviewCorpus corpus, int[] tokens, SeriesSamples series, List<double[]> stretches) {
+    private static BenchReport.Inputs inputs(ReviewCorpus corpus, int[] tokens, List<ForecastInput> forecasts) {
         int[] sorted = tokens == null ? new int[] {0} : tokens.clone();
         Arrays.sort(sorted);
         return new BenchReport.Inputs(corpus.source(), Arrays.stream(sorted).average().orElse(0),
-                sorted[sorted.length / 2], sorted[sorted.length - 1], series.source(),
-                stretches.isEmpty() ? 0 : stretches.get(0).length);
+                sorted[sorted.length / 2], sorted[sorted.length - 1], forecasts.stream()
+                        .map(f -> new BenchReport.Series(f.model(), f.series().source(), f.stretches().get(0).length, f.horizon()))
+                        .toList());
     }
 
     private static void write(BenchReport report, Path out) throws IOException {

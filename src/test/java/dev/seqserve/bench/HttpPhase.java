@@ -66,10 +66,9 @@ final class HttpPhase {
 
     /**
      * Warms a freshly started service: {@code options.serviceWarmup()} of load at concurrency 8 on each
-     * sentiment model and on {@code /forecast}, none of it measured.
+     * sentiment model and on {@code /forecast} for each forecaster, none of it measured.
      */
-    void warmService(Target target, List<String> sentimentModels, List<String> texts, String forecastModel,
-            List<double[]> series, int horizon) {
+    void warmService(Target target, List<String> sentimentModels, List<String> texts, List<ForecastInput> forecasts) {
         if (options.serviceWarmup().isZero()) {
             return;
         }
@@ -78,9 +77,9 @@ final class HttpPhase {
             load.warm(target.base().resolve("/sentiment"), load.prepare(sentimentBodies(model, texts)), WARM_CONCURRENCY,
                     options.serviceWarmup());
         }
-        if (forecastModel != null) {
-            load.warm(target.base().resolve("/forecast"), load.prepare(forecastBodies(forecastModel, series, horizon)),
-                    WARM_CONCURRENCY, options.serviceWarmup());
+        for (ForecastInput forecast : forecasts) {
+            load.warm(target.base().resolve("/forecast"), load.prepare(forecastBodies(forecast)), WARM_CONCURRENCY,
+                    options.serviceWarmup());
         }
     }
 
@@ -148,9 +147,8 @@ final class HttpPhase {
         return "/v2/models/" + model + "/infer";
     }
 
-    List<HttpResult> forecast(Target target, String model, List<double[]> series, int horizon) {
-        return levels(target, "/forecast", model, MICRO_BATCHING, forecastBodies(model, series, horizon),
-                options.concurrency());
+    List<HttpResult> forecast(Target target, ForecastInput forecast) {
+        return levels(target, "/forecast", forecast.model(), MICRO_BATCHING, forecastBodies(forecast), options.concurrency());
     }
 
     private List<HttpResult> levels(Target target, String endpoint, String model, String setup, List<byte[]> bodies,
@@ -196,11 +194,11 @@ final class HttpPhase {
         return texts.stream().map(text -> body("text", text, "model", model)).toList();
     }
 
-    /** One {@code /forecast} request body per series. */
-    private static List<byte[]> forecastBodies(String model, List<double[]> series, int horizon) {
+    /** One {@code /forecast} request body per stretch. */
+    private static List<byte[]> forecastBodies(ForecastInput forecast) {
         // A calendar model needs the date of the last value; the others ignore it. The date changes no cost.
-        return series.stream().map(values -> body("series", values, "horizon", horizon, "model", model,
-                "lastTimestamp", RawPhase.LAST_DATE.toString())).toList();
+        return forecast.stretches().stream().map(values -> body("series", values, "horizon", forecast.horizon(),
+                "model", forecast.model(), "lastTimestamp", RawPhase.LAST_DATE.toString())).toList();
     }
 
     private static byte[] body(Object... keysAndValues) {

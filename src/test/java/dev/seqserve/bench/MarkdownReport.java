@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Renders a {@link BenchReport} as the markdown the README quotes. */
 final class MarkdownReport {
@@ -24,7 +25,8 @@ final class MarkdownReport {
                         : "").append('\n')
                 .append(String.format(Locale.ROOT, "- Reviews: %s; the model reads %.1f tokens on average (median %d, max %d)%n",
                         in.reviews(), in.meanTokens(), in.p50Tokens(), in.maxTokens()))
-                .append("- Series: ").append(in.series()).append(", ").append(in.seriesLength()).append(" values per request\n")
+                .append(in.series().stream().map(s -> String.format(Locale.ROOT, "- Series for %s: %s, %d values and %d steps per request%n",
+                        s.model(), s.source(), s.length(), s.horizon())).collect(Collectors.joining()))
                 .append(String.format(Locale.ROOT, "- Raw sessions: %d intra-op thread(s), batch size %d; service arguments: %s%n",
                         env.intraOpThreads(), env.batchSize(), env.serviceArgs().isEmpty() ? "defaults" : env.serviceArgs()))
                 .append("- HTTP load: ").append(env.loadGenerator()).append(", one thread, on the same machine\n\n");

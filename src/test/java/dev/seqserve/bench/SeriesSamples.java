@@ -20,8 +20,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 record SeriesSamples(double[] values, String source) {
 
+    /** @param file a {@code timestamp,value} CSV, or {@code null} or a missing file for the synthetic series */
     static SeriesSamples load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
+        if (file == null || !Files.isRegularFile(file)) {
             double[] values = new double[3_000];
             Random random = new Random(7);
             for (int t = 0; t < values.length; t++) {
