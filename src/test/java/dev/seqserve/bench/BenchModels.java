@@ -2,10 +2,12 @@ package dev.seqserve.bench;
 
 import dev.seqserve.artifact.ArtifactFolder;
 import dev.seqserve.testing.TinyArtifacts;
+import dev.seqserve.training.forecast.SeriesPreset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,7 +22,7 @@ import java.util.List;
 record BenchModels(Path location, List<ArtifactFolder> sentiment, List<ArtifactFolder> forecast, boolean fixtures) {
 
     static final List<String> SENTIMENT = List.of("sentiment-lstm", "sentiment-gru");
-    static final List<String> FORECAST = List.of("forecast-temperature", "forecast-airline");
+    static final List<String> FORECAST = Arrays.stream(SeriesPreset.values()).map(p -> p.modelName).toList();
 
     static BenchModels resolve(Path models, Path out) throws IOException {
         List<ArtifactFolder> sentiment = found(models, SENTIMENT);

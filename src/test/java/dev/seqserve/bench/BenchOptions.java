@@ -1,5 +1,7 @@
 package dev.seqserve.bench;
 
+import dev.seqserve.training.data.DataFiles;
+import dev.seqserve.training.forecast.SeriesPreset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,11 +70,12 @@ record BenchOptions(
         return concurrency.stream().mapToInt(Integer::intValue).min().orElse(1);
     }
 
-    /** The default series of each shipped forecaster, with the given pairs in place of theirs. */
+    /** Each shipped forecaster's training series (its {@link SeriesPreset}'s file), with the given pairs in place of theirs. */
     private static Map<String, Path> series(Map<String, Path> given) {
         Map<String, Path> series = new LinkedHashMap<>();
-        series.put("forecast-temperature", Path.of(Arguments.TEMPERATURE));
-        series.put("forecast-airline", Path.of(Arguments.AIRLINE));
+        for (SeriesPreset preset : SeriesPreset.values()) {
+            series.put(preset.modelName, Path.of(DataFiles.DEFAULT).resolve(preset.file));
+        }
         series.putAll(given);
         return Map.copyOf(series);
     }
@@ -86,9 +89,6 @@ record BenchOptions(
             description = "Raw ONNX Runtime against the HTTP service, in one run; writes benchmark.md, .json and latency.png.")
     static final class Arguments {
 
-        static final String TEMPERATURE = "../shared/data/series/melbourne_daily_min_temp_1981_1989.csv";
-        static final String AIRLINE = "../shared/data/series/airline_passengers_1949_1958.csv";
-
         @Option(names = "--help", usageHelp = true, description = "This list.")
         boolean help;
 
@@ -100,8 +100,8 @@ record BenchOptions(
 
         @Option(names = "--series", split = ",", paramLabel = "MODEL=FILE",
                 description = "Per forecast model, a timestamp,value CSV for its /forecast requests, each pair replacing "
-                        + "that model's default (forecast-temperature=" + TEMPERATURE + ", forecast-airline=" + AIRLINE
-                        + "); a synthetic series for a model without one.")
+                        + "that model's default (the series it is trained on, under " + DataFiles.DEFAULT + "); a "
+                        + "synthetic series for a model without one.")
         Map<String, Path> series = new LinkedHashMap<>();
 
         @Option(names = "--jar", paramLabel = "FILE", description = "The packaged service, started as a child process (default: ${DEFAULT-VALUE}).")
